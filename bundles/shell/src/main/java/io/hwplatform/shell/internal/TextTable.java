@@ -1,0 +1,54 @@
+package io.hwplatform.shell.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A plain-text table with aligned columns, in the style of {@code scr:list}: a header row, then one row per item,
+ * columns separated by two spaces, no trailing blanks.
+ */
+final class TextTable {
+
+    private final String[] headers;
+    private final List<String[]> rows = new ArrayList<>();
+
+    TextTable(String... headers) {
+        this.headers = headers.clone();
+    }
+
+    /** Adds a row; {@code null} cells print as {@code -}. */
+    TextTable row(Object... cells) {
+        if (cells.length != headers.length) {
+            throw new IllegalArgumentException("expected " + headers.length + " cells, got " + cells.length);
+        }
+        rows.add(Arrays.stream(cells).map(cell -> cell == null ? "-" : cell.toString()).toArray(String[]::new));
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        int[] widths = new int[headers.length];
+        for (int column = 0; column < headers.length; column++) {
+            widths[column] = headers[column].length();
+            for (String[] row : rows) {
+                widths[column] = Math.max(widths[column], row[column].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        append(out, headers, widths);
+        rows.forEach(row -> append(out, row, widths));
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, String[] cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int column = 0; column < cells.length; column++) {
+            line.append(cells[column]);
+            if (column < cells.length - 1) {
+                line.append(" ".repeat(widths[column] - cells[column].length() + 2));
+            }
+        }
+        out.append(line.toString().stripTrailing()).append('\n');
+    }
+}

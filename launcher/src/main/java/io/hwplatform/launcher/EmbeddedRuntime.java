@@ -1,0 +1,131 @@
+package io.hwplatform.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+
+/** Felix with the embedded bundles installed and started, in a bundle cache of its own that is removed at stop. */
+final class EmbeddedRuntime implements AutoCloseable {
+
+    private static final String SHELL_BUNDLE = "org.apache.felix.gogo.shell";
+    private static final String FILE_INSTALL_BUNDLE = "org.apache.felix.fileinstall";
+    private static final long START_TIMEOUT_SECONDS = 60;
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+    private final Framework framework;
+    private final Path storage;
+
+    private EmbeddedRuntime(Framework framework, Path storage) {
+        this.framework = framework;
+        this.storage = storage;
+    }
+
+    /**
+     * Boots the framework and waits until every bundle has been started at the final start level.
+     *
+     * @param deploy the directory File Install watches, or {@code null} to leave File Install out
+     */
+    static EmbeddedRuntime start(Path deploy, boolean interactive) throws Exception {
+        Path storage = Files.createTempDirectory("hwplatform-felix-");
+        Map<String, Object> config = FrameworkConfig.of(storage, deploy, interactive);
+        @SuppressWarnings({"unchecked", "rawtypes"}) // Felix accepts objects (our logger) in its configuration
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"))
+                .newFramework((Map) config);
+        framework.init();
+        EmbeddedRuntime runtime = new EmbeddedRuntime(framework, storage);
+        try {
+            runtime.installBundles(deploy != null);
+            runtime.startAndAwait();
+        } catch (Exception | Error e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime;
+    }
+
+    Framework framework() {
+        return framework;
+    }
+
+    /** Blocks until the framework stops (the shell's {@code exit}, Ctrl-D, or {@link #close()}). */
+    void awaitStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    /** Stops the framework, waiting a bounded time, and removes the bundle cache. Idempotent. */
+    @Override
+    public void close() {
+        try {
+            framework.stop();
+            FrameworkEvent stopped = framework.waitForStop(STOP_TIMEOUT_MILLIS);
+            if (stopped.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                System.err.println("hwplatform: the framework did not stop within " + STOP_TIMEOUT_MILLIS + " ms");
+            }
+        } catch (BundleException e) {
+            System.err.println("hwplatform: stopping the framework failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteRecursively(storage);
+    }
+
+    private void installBundles(boolean withFileInstall) throws BundleException, IOException {
+        List<Bundle> installed = new ArrayList<>();
+        for (String name : EmbeddedBundles.list()) {
+            try (InputStream in = EmbeddedBundles.open(name)) {
+                installed.add(framework.getBundleContext().installBundle("embedded:" + name, in));
+            }
+        }
+        for (Bundle bundle : installed) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null
+                    || (!withFileInstall && FILE_INSTALL_BUNDLE.equals(bundle.getSymbolicName()))) {
+                continue;
+            }
+            bundle.adapt(BundleStartLevel.class)
+                    .setStartLevel(SHELL_BUNDLE.equals(bundle.getSymbolicName()) ? FrameworkConfig.SHELL_START_LEVEL : 1);
+            bundle.start();
+        }
+    }
+
+    private void startAndAwait() throws BundleException, InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        framework.getBundleContext().addFrameworkListener(event -> {
+            if (event.getType() == FrameworkEvent.STARTED) {
+                started.countDown();
+            }
+        });
+        framework.start();
+        if (!started.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the framework did not start within " + START_TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the bundle cache " + root, e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.hwplatform.launcher;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Entry point of {@code hwplatform.jar}: boots the embedded runtime, then either opens the Gogo shell or runs the
+ * command line of {@code -c} and exits with its outcome.
+ */
+public final class Main {
+
+    static final String ROOT_PROPERTY = "hwplatform.root";
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("hwplatform: " + e.getMessage());
+            System.err.println(LaunchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(LaunchOptions.USAGE);
+            return;
+        }
+        options.root().ifPresent(root -> System.setProperty(ROOT_PROPERTY, root));
+        System.exit(options.commandLine().isPresent() ? runCommands(options) : runShell(options));
+    }
+
+    /**
+     * Runs each command of the line in one session, printing every non-null result on stdout. Stdout carries
+     * nothing else: whatever the framework and its bundles print (Event Admin warns on System.out at shutdown, for
+     * one) is sent to stderr, so that {@code -c '... --json'} prints exactly one JSON document.
+     */
+    private static int runCommands(LaunchOptions options) {
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        List<String> commands;
+        try {
+            commands = CommandLines.split(options.commandLine().orElseThrow());
+        } catch (IllegalArgumentException e) {
+            System.err.println("hwplatform: " + e.getMessage());
+            return 2;
+        }
+        Path deploy = Path.of("deploy").toAbsolutePath();
+        try (EmbeddedRuntime runtime = EmbeddedRuntime.start(Files.isDirectory(deploy) ? deploy : null, false);
+                GogoSession session = GogoSession.open(runtime.framework().getBundleContext(),
+                        new ByteArrayInputStream(new byte[0]), stdout, System.err)) {
+            reportStartup(options.verbose());
+            for (String command : commands) {
+                Object result = session.execute(command);
+                if (result != null) {
+                    stdout.println(session.format(result));
+                }
+            }
+            stdout.flush();
+            return 0;
+        } catch (Exception e) {
+            stdout.flush();
+            System.err.println("hwplatform: " + describe(e));
+            return 1;
+        }
+    }
+
+    /** Opens the interactive shell and returns when the framework stops. */
+    private static int runShell(LaunchOptions options) {
+        Path deploy = Path.of("deploy").toAbsolutePath();
+        try {
+            Files.createDirectories(deploy);
+            EmbeddedRuntime runtime = EmbeddedRuntime.start(deploy, true);
+            Thread stopOnSignal = new Thread(runtime::close, "hwplatform-shutdown");
+            Runtime.getRuntime().addShutdownHook(stopOnSignal);
+            reportStartup(true);
+            System.err.println("hwplatform: watching " + deploy + " for bundles and .cfg files; "
+                    + "'platform:capabilities' lists what is known, 'help' the commands, Ctrl-D stops");
+            runtime.awaitStop();
+            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            runtime.close();
+            return 0;
+        } catch (Exception e) {
+            System.err.println("hwplatform: " + describe(e));
+            return 1;
+        }
+    }
+
+    private static void reportStartup(boolean print) {
+        if (!print) {
+            return;
+        }
+        // Read after the runtime is up, so loading the management classes does not count in what is measured.
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.err.println("hwplatform: ready " + sinceJvmStart + " ms after the JVM started (root "
+                + System.getProperty(ROOT_PROPERTY, "/") + ")");
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.toString() : message;
+    }
+}
