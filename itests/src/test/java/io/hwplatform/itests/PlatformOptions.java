@@ -1,0 +1,46 @@
+package io.hwplatform.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.File;
+import org.ops4j.pax.exam.Option;
+
+/** The runtime every in-framework test starts from: the OSGi services we build on, plus the bundles under test. */
+final class PlatformOptions {
+
+    private PlatformOptions() {}
+
+    /** DS, Event Admin, Config Admin, Gogo runtime, JNA, Gson and the hwplatform API and registry bundles. */
+    static Option base() {
+        return composite(
+                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
+                mavenBundle("org.osgi", "org.osgi.util.function").versionAsInProject(),
+                mavenBundle("org.osgi", "org.osgi.util.promise").versionAsInProject(),
+                mavenBundle("org.osgi", "org.osgi.service.component").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.scr").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.eventadmin").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime").versionAsInProject(),
+                mavenBundle("net.java.dev.jna", "jna").versionAsInProject(),
+                mavenBundle("com.google.code.gson", "gson").versionAsInProject(),
+                project("api"),
+                project("capabilities"),
+                project("shell"),
+                junitBundles());
+    }
+
+    /** A bundle of this build, from the folder the build copied it to (SNAPSHOTs are not installed in ~/.m2). */
+    static Option project(String artifactId) {
+        return bundle(new File(System.getProperty("itest.bundles", "target/bundles"), artifactId + ".jar")
+                .toURI().toString());
+    }
+
+    /** This module's own bundle of example consumers. */
+    static Option consumers() {
+        return bundle(new File(System.getProperty("itest.consumers")).toURI().toString());
+    }
+}

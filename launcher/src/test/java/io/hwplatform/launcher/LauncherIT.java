@@ -1,0 +1,177 @@
+package io.hwplatform.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the packaged {@code hwplatform.jar} in its own JVM, as a user would. */
+class LauncherIT {
+
+    private static final long TIMEOUT_SECONDS = 60;
+
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void jsonCommandPrintsExactlyOneJsonDocumentAndExitsZero() throws Exception {
+        Result result = run(List.of("-v", "-c", "platform:capabilities --json"), null);
+
+        assertThat(result.exitCode).as(result.err).isZero();
+        JsonObject json = JsonParser.parseString(result.out).getAsJsonObject();
+        assertThat(json.getAsJsonArray("capabilities")).isNotNull();
+        assertThat(result.err).containsPattern("ready \\d+ ms after the JVM started");
+    }
+
+    @Test
+    void everyCommandOfTheLinePrintsWhatItReturns() throws Exception {
+        Result result = run(List.of("-c", "echo first; echo 'second; still second'"), null);
+
+        assertThat(result.exitCode).as(result.err).isZero();
+        assertThat(result.out).isEqualTo("first\nsecond; still second\n");
+    }
+
+    @Test
+    void failingCommandPrintsTheErrorOnStderrAndExitsNonZeroWithoutHanging() throws Exception {
+        Result result = run(List.of("-c", "echo before; nosuch:command"), null);
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.out).isEqualTo("before\n");
+        assertThat(result.err).contains("Command not found: nosuch:command");
+    }
+
+    @Test
+    void malformedCommandLineAndUnknownOptionsAreUsageErrors() throws Exception {
+        assertThat(run(List.of("-c", "echo 'unclosed"), null).exitCode).isEqualTo(2);
+        Result unknown = run(List.of("--frobnicate"), null);
+        assertThat(unknown.exitCode).isEqualTo(2);
+        assertThat(unknown.err).contains("unknown option: --frobnicate").contains("usage:");
+    }
+
+    @Test
+    void rootOptionReachesTheFrameworkAsHwplatformRoot() throws Exception {
+        Result result = run(List.of("--root", "/tmp/captured-tree", "-c", "echo ($.context property hwplatform.root)"),
+                null);
+
+        assertThat(result.exitCode).as(result.err).isZero();
+        assertThat(result.out.trim()).isEqualTo("/tmp/captured-tree");
+    }
+
+    @Test
+    void interactiveShellRunsCommandsFromStdinAndStopsAtEndOfInput() throws Exception {
+        Result result = run(List.of(), "platform:capabilities --json\n");
+
+        assertThat(result.exitCode).as(result.err).isZero();
+        assertThat(result.out).contains("{\"capabilities\":[");
+        assertThat(workingDirectory.resolve("deploy")).isDirectory();
+    }
+
+    @Test
+    void bundleAndConfigurationDroppedIntoDeployAreAppliedLive() throws Exception {
+        Process launcher = start(List.of());
+        try (OutputStream shell = launcher.getOutputStream()) {
+            Path deploy = workingDirectory.resolve("deploy");
+            waitFor(() -> Files.isDirectory(deploy));
+            writeBundle(deploy.resolve("dropped.jar"), "io.hwplatform.itest.dropped");
+            Files.writeString(deploy.resolve("io.hwplatform.itest.dropped.cfg"), "answer = 42\n");
+
+            ByteArrayOutputStream seen = new ByteArrayOutputStream();
+            InputStream out = launcher.getInputStream();
+            waitFor(() -> {
+                shell.write(("lb io.hwplatform.itest.dropped\n"
+                        + "cm = $.context service ($.context serviceReference org.osgi.service.cm.ConfigurationAdmin)\n"
+                        + "echo (($cm getConfiguration io.hwplatform.itest.dropped \"?\") properties)\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                shell.flush();
+                Thread.sleep(500);
+                seen.write(out.readNBytes(out.available()));
+                String text = seen.toString(StandardCharsets.UTF_8);
+                return text.contains("|Active     |") && text.contains("answer=42");
+            });
+        }
+        assertThat(launcher.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(launcher.exitValue()).isZero();
+    }
+
+    private Result run(List<String> args, String stdin) throws Exception {
+        Process process = start(args);
+        try (OutputStream in = process.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread outPump = pump(process.getInputStream(), out);
+        Thread errPump = pump(process.getErrorStream(), err);
+        boolean exited = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        outPump.join();
+        errPump.join();
+        assertThat(exited).as("the launcher exits within %d s", TIMEOUT_SECONDS).isTrue();
+        return new Result(process.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Process start(List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of(System.getProperty("launcher.jar")).toAbsolutePath().toString()));
+        command.addAll(args);
+        return new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
+    }
+
+    private static Thread pump(InputStream from, OutputStream to) {
+        Thread pump = new Thread(() -> {
+            try {
+                from.transferTo(to);
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        pump.start();
+        return pump;
+    }
+
+    private static void writeBundle(Path jar, String symbolicName) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
+        Path partial = Files.createTempFile(jar.getParent().getParent(), "bundle", ".tmp");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(partial), manifest)) {
+            out.flush();
+        }
+        Files.move(partial, jar); // written outside deploy/: File Install must never see a half-written jar
+    }
+
+    private static void waitFor(Condition condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!condition.met()) {
+            assertThat(System.nanoTime()).as("condition met within %d s", TIMEOUT_SECONDS).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Condition {
+        boolean met() throws Exception;
+    }
+
+    private record Result(int exitCode, String out, String err) {}
+}
