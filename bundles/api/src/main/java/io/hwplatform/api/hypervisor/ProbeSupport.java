@@ -1,0 +1,76 @@
+package io.hwplatform.api.hypervisor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reading the signals most probes share, the same way everywhere. Pure functions over {@link HostSignals}.
+ */
+public final class ProbeSupport {
+
+    /** Where the kernel lists the clock sources it can use. */
+    public static final String CLOCKSOURCES = "/sys/devices/system/clocksource/clocksource0/available_clocksource";
+    /** The CPU description; only the first CPU's block is consulted. */
+    public static final String CPUINFO = "/proc/cpuinfo";
+
+    private ProbeSupport() {}
+
+    /**
+     * Matches a firmware table the way systemd does: the first identifying field (product name, system vendor, board
+     * vendor, BIOS vendor, product version) whose value starts with one of the prefixes.
+     *
+     * @param prefixes value prefix to hypervisor, e.g. {@code "VMware" -> VMWARE}
+     * @return the claim, with the field's position as its order; empty when no field matches
+     */
+    public static Optional<Finding> firmware(HostSignals host, Map<String, HypervisorType> prefixes) {
+        for (FirmwareField field : FirmwareField.values()) {
+            if (!field.identifiesPlatform()) {
+                continue;
+            }
+            Optional<String> value = host.firmware(field);
+            if (value.isEmpty()) {
+                continue;
+            }
+            for (Map.Entry<String, HypervisorType> prefix : prefixes.entrySet()) {
+                if (value.get().startsWith(prefix.getKey())) {
+                    return Optional.of(new Finding.Hypervisor(prefix.getValue(), Signal.FIRMWARE, field.ordinal(),
+                            host.firmwareSource(field)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param signatures CPUID vendor signature (trailing NULs dropped) to hypervisor, e.g. {@code "KVMKVMKVM" -> KVM}
+     * @return a claim for every hypervisor leaf that shows one of the signatures, its leaf as order
+     */
+    public static List<Finding> cpuid(HostSignals host, Map<String, HypervisorType> signatures) {
+        List<Finding> findings = new ArrayList<>();
+        host.cpuidSignatures().forEach((leaf, signature) -> {
+            HypervisorType type = signatures.get(signature);
+            if (type != null) {
+                findings.add(new Finding.Hypervisor(type, Signal.CPUID, Integer.toUnsignedLong(leaf),
+                        HostSignals.cpuidSource(leaf)));
+            }
+        });
+        return findings;
+    }
+
+    /** @return the clock sources the kernel offers, e.g. {@code [kvm-clock, tsc]}; empty when not told */
+    public static List<String> clocksources(HostSignals host) {
+        return host.text(CLOCKSOURCES).map(text -> Arrays.asList(text.split("\\s+"))).orElse(List.of());
+    }
+
+    /** @return the value of a field in the first CPU's block of {@code /proc/cpuinfo}, e.g. {@code vendor_id} */
+    public static Optional<String> cpuinfoField(HostSignals host, String field) {
+        return host.text(CPUINFO).flatMap(cpuinfo -> cpuinfo.lines()
+                .takeWhile(line -> !line.isBlank())
+                .filter(line -> line.startsWith(field) && line.substring(field.length()).stripLeading().startsWith(":"))
+                .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                .findFirst());
+    }
+}

@@ -1,0 +1,28 @@
+package io.hwplatform.api.hypervisor;
+
+/**
+ * The kinds of signal a {@link Finding.Hypervisor} can rest on. {@link HypervisorDetector} documents the order in
+ * which the detector weighs them.
+ */
+public enum Signal {
+    /** SMBIOS strings ({@link FirmwareField}); the finding's order is the field's position. */
+    FIRMWARE,
+    /** {@code /proc/cpuinfo} (User Mode Linux's vendor line). */
+    CPUINFO,
+    /** {@code /proc/xen} and the Xen feature flags: a domU. */
+    XEN_DOMAIN,
+    /** A hypervisor vendor signature in CPUID leaves 0x40000000 to 0x4000FF00; the order is the leaf. */
+    CPUID,
+    /** A paravirtual clock source the kernel offers ({@code kvm-clock}, {@code xen}, Hyper-V's TSC page). */
+    PARAVIRT_CLOCK,
+    /** {@code /sys/hypervisor/type}. */
+    HYPERVISOR_SYSFS,
+    /** The device tree on Arm, POWER and RISC-V ({@code /proc/device-tree}). */
+    DEVICE_TREE,
+    /** {@code /proc/sysinfo} on s390. */
+    SYSINFO,
+    /** A bus only a hypervisor provides (vmbus). */
+    BUS,
+    /** Only that some hypervisor is present (the CPU's hypervisor flag), not which. */
+    PRESENCE
+}

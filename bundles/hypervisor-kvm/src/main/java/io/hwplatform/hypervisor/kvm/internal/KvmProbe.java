@@ -1,0 +1,145 @@
+package io.hwplatform.hypervisor.kvm.internal;
+
+import io.hwplatform.api.hypervisor.Balloon;
+import io.hwplatform.api.hypervisor.BalloonKind;
+import io.hwplatform.api.hypervisor.Finding;
+import io.hwplatform.api.hypervisor.FirmwareField;
+import io.hwplatform.api.hypervisor.HostSignals;
+import io.hwplatform.api.hypervisor.HypervisorProbe;
+import io.hwplatform.api.hypervisor.HypervisorType;
+import io.hwplatform.api.hypervisor.ProbeSupport;
+import io.hwplatform.api.hypervisor.Signal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.osgi.service.component.annotations.Component;
+
+/** KVM and QEMU: the many faces of Linux's own hypervisor, and the virtio balloon. */
+@Component
+public final class KvmProbe implements HypervisorProbe {
+
+    /** Firmware prefixes, in no particular order (the first matching field decides). */
+    static final Map<String, HypervisorType> FIRMWARE = Map.of(
+            "KVM", HypervisorType.KVM,
+            "OpenStack", HypervisorType.KVM,
+            "KubeVirt", HypervisorType.KVM,
+            "Google Compute Engine", HypervisorType.KVM,
+            "Amazon EC2", HypervisorType.KVM,
+            "QEMU", HypervisorType.QEMU);
+    static final Map<String, HypervisorType> CPUID = Map.of(
+            "KVMKVMKVM", HypervisorType.KVM,
+            "Linux KVM Hv", HypervisorType.KVM,
+            "TCGTCGTCGTCG", HypervisorType.QEMU);
+
+    static final String DEVICE_TREE = "/proc/device-tree";
+    static final String SMBIOS_HEADER = "/sys/firmware/dmi/entries/0-0/raw";
+    static final String VIRTIO_DEVICES = "/sys/bus/virtio/devices";
+    static final String VIRTIO_BALLOON_DRIVER = "/sys/bus/virtio/drivers/virtio_balloon";
+    /** virtio device id 5 is the balloon; the sysfs file shows it as {@code 0x0005}. */
+    static final String VIRTIO_ID_BALLOON = "0x0005";
+    /** Bare-metal EC2 instance types: {@code i3.metal}, {@code m7g.metal-48xl}. */
+    private static final Pattern METAL = Pattern.compile(".*\\.metal(-.*)?$");
+
+    static final String WINDOWS_BALLOON_SERVICE = "HKLM\\SYSTEM\\CurrentControlSet\\Services\\BALLOON";
+    static final String WINDOWS_PCI_DEVICES = "HKLM\\SYSTEM\\CurrentControlSet\\Enum\\PCI";
+
+    @Override
+    public String name() {
+        return "kvm";
+    }
+
+    @Override
+    public List<Finding> examine(HostSignals host) {
+        List<Finding> findings = new ArrayList<>();
+        firmware(host, findings);
+        findings.addAll(ProbeSupport.cpuid(host, CPUID));
+        if (ProbeSupport.clocksources(host).contains("kvm-clock")) {
+            findings.add(new Finding.Hypervisor(HypervisorType.KVM, Signal.PARAVIRT_CLOCK, 0, ProbeSupport.CLOCKSOURCES));
+        }
+        deviceTree(host).ifPresent(findings::add);
+        host.text("/proc/sysinfo").flatMap(KvmProbe::controlProgram)
+                .filter(program -> program.startsWith("KVM"))
+                .ifPresent(program -> findings.add(
+                        new Finding.Hypervisor(HypervisorType.KVM, Signal.SYSINFO, 0, "/proc/sysinfo")));
+        if (host.os() == HostSignals.Os.WINDOWS) {
+            windowsBalloon(host).ifPresent(findings::add);
+        } else {
+            linuxBalloon(host).ifPresent(findings::add);
+        }
+        return findings;
+    }
+
+    /** Firmware claims, except that an Amazon EC2 bare-metal instance is no VM. */
+    private static void firmware(HostSignals host, List<Finding> findings) {
+        ProbeSupport.firmware(host, FIRMWARE).ifPresent(claim -> {
+            boolean amazon = host.firmware(FirmwareField.SYS_VENDOR).filter(v -> v.startsWith("Amazon EC2")).isPresent()
+                    || host.firmware(FirmwareField.PRODUCT_NAME).filter(v -> v.startsWith("Amazon EC2")).isPresent();
+            findings.add(amazon ? amazonBareMetal(host).orElse(claim) : claim);
+        });
+    }
+
+    /**
+     * EC2 firmware is the same on VMs and bare-metal instances. The SMBIOS "system is a VM" bit (BIOS characteristics
+     * extension byte 2, bit 4) tells them apart where readable (root); otherwise the {@code .metal} instance type.
+     *
+     * @return a bare-metal finding, or empty for a VM
+     */
+    static Optional<Finding> amazonBareMetal(HostSignals host) {
+        Optional<byte[]> header = host.bytes(SMBIOS_HEADER);
+        if (header.isPresent() && header.get().length >= 20 && (header.get()[1] & 0xff) >= 20) {
+            boolean virtual = (header.get()[19] & 0x10) != 0;
+            return virtual ? Optional.empty() : Optional.of(new Finding.BareMetal(SMBIOS_HEADER));
+        }
+        return host.firmware(FirmwareField.PRODUCT_NAME).filter(METAL.asPredicate())
+                .map(metal -> new Finding.BareMetal(host.firmwareSource(FirmwareField.PRODUCT_NAME)));
+    }
+
+    private static Optional<Finding> deviceTree(HostSignals host) {
+        Optional<String> compatible = host.text(DEVICE_TREE + "/hypervisor/compatible");
+        if (compatible.filter("linux,kvm"::equals).isPresent()) {
+            return Optional.of(new Finding.Hypervisor(HypervisorType.KVM, Signal.DEVICE_TREE, 0,
+                    DEVICE_TREE + "/hypervisor/compatible"));
+        }
+        if (compatible.isEmpty()) {
+            boolean fwCfg = host.list(DEVICE_TREE).stream().anyMatch(entry -> entry.contains("fw-cfg"));
+            if (fwCfg || host.text(DEVICE_TREE + "/compatible").filter("qemu,pseries"::equals).isPresent()) {
+                return Optional.of(new Finding.Hypervisor(HypervisorType.QEMU, Signal.DEVICE_TREE, 1,
+                        fwCfg ? DEVICE_TREE : DEVICE_TREE + "/compatible"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the value of {@code VM00 Control Program:} in s390's /proc/sysinfo, e.g. {@code KVM/Linux} */
+    static Optional<String> controlProgram(String sysinfo) {
+        return sysinfo.lines().filter(line -> line.startsWith("VM00 Control Program:"))
+                .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst();
+    }
+
+    /** A virtio device of id 5, bound when the virtio_balloon driver lists it. */
+    private static Optional<Finding> linuxBalloon(HostSignals host) {
+        for (String device : host.list(VIRTIO_DEVICES)) {
+            String id = VIRTIO_DEVICES + "/" + device + "/device";
+            if (host.text(id).filter(VIRTIO_ID_BALLOON::equals).isPresent()) {
+                boolean bound = host.exists(VIRTIO_BALLOON_DRIVER + "/" + device);
+                return Optional.of(new Finding.BalloonDriver(new Balloon(BalloonKind.VIRTIO, bound, device), id));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** virtio-win: the BALLOON driver service and a virtio balloon PCI device (legacy 1AF4:1002, modern 1AF4:1045). */
+    private static Optional<Finding> windowsBalloon(HostSignals host) {
+        boolean device = host.registrySubkeys(WINDOWS_PCI_DEVICES).stream()
+                .anyMatch(id -> id.startsWith("VEN_1AF4&DEV_1002") || id.startsWith("VEN_1AF4&DEV_1045"));
+        Optional<String> start = host.registryValue(WINDOWS_BALLOON_SERVICE, "Start");
+        if (!device && start.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean bound = device && start.filter(value -> !value.equals("4")).isPresent(); // 4: service disabled
+        return Optional.of(new Finding.BalloonDriver(new Balloon(BalloonKind.VIRTIO, bound, "BALLOON"),
+                WINDOWS_BALLOON_SERVICE + "\\Start"));
+    }
+}

@@ -1,0 +1,78 @@
+package io.hwplatform.hypervisor.others.internal;
+
+import io.hwplatform.api.hypervisor.Balloon;
+import io.hwplatform.api.hypervisor.BalloonKind;
+import io.hwplatform.api.hypervisor.Finding;
+import io.hwplatform.api.hypervisor.HostSignals;
+import io.hwplatform.api.hypervisor.HypervisorProbe;
+import io.hwplatform.api.hypervisor.HypervisorType;
+import io.hwplatform.api.hypervisor.ProbeSupport;
+import io.hwplatform.api.hypervisor.Signal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The platforms without a bundle of their own: VirtualBox, Parallels, bhyve, ACRN, QNX, Bochs, Apple's
+ * Virtualization framework, SRE, User Mode Linux, PowerVM and z/VM.
+ */
+@Component
+public final class OthersProbe implements HypervisorProbe {
+
+    /**
+     * Unlike systemd, {@code Oracle Corporation} is not taken for VirtualBox: Oracle's own servers carry it too, and
+     * VirtualBox always names itself in the product name.
+     */
+    static final Map<String, HypervisorType> FIRMWARE = Map.of(
+            "innotek GmbH", HypervisorType.VIRTUALBOX,
+            "VirtualBox", HypervisorType.VIRTUALBOX,
+            "Parallels", HypervisorType.PARALLELS,
+            "BHYVE", HypervisorType.BHYVE,
+            "Bochs", HypervisorType.BOCHS,
+            "Apple Virtualization", HypervisorType.APPLE);
+    static final Map<String, HypervisorType> CPUID = Map.of(
+            "VBoxVBoxVBox", HypervisorType.VIRTUALBOX,
+            " lrpepyh  vr", HypervisorType.PARALLELS,
+            "prl hyperv  ", HypervisorType.PARALLELS,
+            "bhyve bhyve ", HypervisorType.BHYVE,
+            "ACRNACRNACRN", HypervisorType.ACRN,
+            "QNXQVMBSQG", HypervisorType.QNX,
+            "SRESRESRESRE", HypervisorType.SRE,
+            "Apple VZ", HypervisorType.APPLE);
+
+    static final String DEVICE_TREE = "/proc/device-tree";
+    static final String SYSINFO = "/proc/sysinfo";
+    static final String CMM = "/sys/devices/system/cmm/cmm0";
+
+    @Override
+    public String name() {
+        return "others";
+    }
+
+    @Override
+    public List<Finding> examine(HostSignals host) {
+        List<Finding> findings = new ArrayList<>();
+        ProbeSupport.firmware(host, FIRMWARE).ifPresent(findings::add);
+        findings.addAll(ProbeSupport.cpuid(host, CPUID));
+        if (ProbeSupport.cpuinfoField(host, "vendor_id").filter(vendor -> vendor.startsWith("User Mode Linux"))
+                .isPresent()) {
+            findings.add(new Finding.Hypervisor(HypervisorType.UML, Signal.CPUINFO, 0, ProbeSupport.CPUINFO));
+        }
+        if (host.exists(DEVICE_TREE + "/ibm,partition-name") && host.exists(DEVICE_TREE + "/hmc-managed?")
+                && !host.exists(DEVICE_TREE + "/chosen/qemu,graphic-width")) {
+            findings.add(new Finding.Hypervisor(HypervisorType.POWERVM, Signal.DEVICE_TREE, 0,
+                    DEVICE_TREE + "/ibm,partition-name"));
+        }
+        boolean zvm = host.text(SYSINFO).stream().flatMap(String::lines)
+                .anyMatch(line -> line.startsWith("VM00 Control Program:")
+                        && line.substring(line.indexOf(':') + 1).strip().startsWith("z/VM"));
+        if (zvm) {
+            findings.add(new Finding.Hypervisor(HypervisorType.ZVM, Signal.SYSINFO, 0, SYSINFO));
+        }
+        if (host.exists(CMM)) {
+            findings.add(new Finding.BalloonDriver(new Balloon(BalloonKind.CMM, true, "cmm0"), CMM));
+        }
+        return findings;
+    }
+}
