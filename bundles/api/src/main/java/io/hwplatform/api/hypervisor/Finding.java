@@ -28,7 +28,7 @@ public sealed interface Finding {
 
         @Override
         public String meaning() {
-            return "hypervisor " + type;
+            return signal == Signal.PRESENCE ? "some hypervisor present" : "hypervisor " + type;
         }
     }
 

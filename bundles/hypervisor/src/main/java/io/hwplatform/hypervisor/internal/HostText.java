@@ -37,11 +37,15 @@ record HostText(Optional<String> text, String observed) {
             return decode(in.readNBytes(MAX_BYTES));
         } catch (NoSuchFileException e) {
             return absent();
-        } catch (AccessDeniedException e) {
-            return new HostText(Optional.empty(), "unreadable: permission denied");
         } catch (IOException | SecurityException e) {
-            return new HostText(Optional.empty(), "unreadable: " + e.getMessage());
+            return new HostText(Optional.empty(), describe(e));
         }
+    }
+
+    /** @return why a read failed, in words for the evidence table (root reads everything, so tests call this) */
+    static String describe(Exception failure) {
+        return failure instanceof AccessDeniedException
+                ? "unreadable: permission denied" : "unreadable: " + failure.getMessage();
     }
 
     /** Decodes file content: cut at the first NUL, strict UTF-8, trimmed. */

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -59,7 +58,7 @@ final class LinuxHostSignals extends RecordingHostSignals {
             } catch (NoSuchFileException e) {
                 observe(hostPath, "absent");
             } catch (IOException | SecurityException e) {
-                observe(hostPath, describe(e));
+                observe(hostPath, HostText.describe(e));
             }
             return Optional.empty();
         });
@@ -85,7 +84,7 @@ final class LinuxHostSignals extends RecordingHostSignals {
             } catch (NoSuchFileException e) {
                 observe(hostDirectory, "absent");
             } catch (IOException | SecurityException e) {
-                observe(hostDirectory, describe(e));
+                observe(hostDirectory, HostText.describe(e));
             }
             return List.of();
         });
@@ -102,7 +101,7 @@ final class LinuxHostSignals extends RecordingHostSignals {
             } catch (NoSuchFileException e) {
                 observe(hostPath, "absent");
             } catch (IOException | UnsupportedOperationException | SecurityException e) {
-                observe(hostPath, Files.exists(link) ? "not a link" : describe(e));
+                observe(hostPath, Files.exists(link) ? "not a link" : HostText.describe(e));
             }
             return Optional.empty();
         });
@@ -143,13 +142,9 @@ final class LinuxHostSignals extends RecordingHostSignals {
                 observe(CPUID_DEVICE, "absent (no cpuid driver or not x86)");
             } catch (IOException | SecurityException e) {
                 cpuidUnavailable = true;
-                observe(CPUID_DEVICE, describe(e));
+                observe(CPUID_DEVICE, HostText.describe(e));
             }
             return Optional.empty();
         });
-    }
-
-    private static String describe(Exception e) {
-        return e instanceof AccessDeniedException ? "unreadable: permission denied" : "unreadable: " + e.getMessage();
     }
 }

@@ -2,6 +2,8 @@ package io.hwplatform.shell.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The one JSON writer of all commands: nulls kept (a missing fact is {@code null}, not absent), no HTML escaping. */
 final class Json {
@@ -9,6 +11,15 @@ final class Json {
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
     private Json() {}
+
+    /** @return a map that keeps its keys in the order given, for documents whose field order is part of the shape */
+    static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return object;
+    }
 
     /** @return one JSON document, on one line, for maps, lists, strings, numbers and booleans */
     static String write(Object document) {

@@ -2,7 +2,6 @@ package io.hwplatform.shell.internal;
 
 import io.hwplatform.api.capability.CapabilityRegistry;
 import io.hwplatform.api.capability.PlatformCapability;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,13 +42,10 @@ public final class PlatformCommands {
     }
 
     static String toJson(List<PlatformCapability> capabilities) {
-        List<Map<String, Object>> entries = capabilities.stream().map(capability -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", capability.name());
-            entry.put("attributes", capability.attributes());
-            entry.put("bundle", symbolicName(capability));
-            return entry;
-        }).collect(Collectors.toList());
+        List<Map<String, Object>> entries = capabilities.stream().map(capability -> Json.object(
+                "name", capability.name(),
+                "attributes", capability.attributes(),
+                "bundle", symbolicName(capability))).collect(Collectors.toList());
         return Json.write(Map.of("capabilities", entries));
     }
 

@@ -1,0 +1,94 @@
+package io.hwplatform.shell.internal;
+
+import io.hwplatform.api.hypervisor.Balloon;
+import io.hwplatform.api.hypervisor.Evidence;
+import io.hwplatform.api.hypervisor.HypervisorDetector;
+import io.hwplatform.api.hypervisor.HypervisorInfo;
+import io.hwplatform.api.hypervisor.XenRole;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code hv:} commands: what this machine runs under, and why we think so. */
+@Component(service = HypervisorCommands.class, property = {
+    "osgi.command.scope=hv",
+    "osgi.command.function=info"
+})
+public final class HypervisorCommands {
+
+    private final HypervisorDetector detector;
+
+    @Activate
+    public HypervisorCommands(@Reference HypervisorDetector detector) {
+        this.detector = detector;
+    }
+
+    @Descriptor("shows the hypervisor, cloud, Xen role, container and balloon, then the evidence for the verdict")
+    public String info(
+            @Descriptor("print one JSON document instead of text")
+            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+            @Descriptor("read every signal again now instead of showing the current verdict")
+            @Parameter(names = "--fresh", presentValue = "true", absentValue = "false") boolean fresh) {
+        HypervisorInfo info = fresh ? detector.detect() : detector.info();
+        return json ? toJson(info) : toText(info);
+    }
+
+    static String toJson(HypervisorInfo info) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("type", info.type().name());
+        document.put("vendor", info.vendor());
+        document.put("product", info.product());
+        document.put("cloud", info.cloud());
+        document.put("xen", info.xen() == null ? null : Json.object(
+                "domain", lower(info.xen().domain()), "mode", lower(info.xen().mode())));
+        document.put("container", info.container());
+        Balloon balloon = info.balloon();
+        document.put("balloon", balloon == null ? null : Json.object(
+                "kind", balloon.kind().id(), "bound", balloon.bound(), "device", balloon.device()));
+        document.put("decidedBy", info.decidedBy());
+        document.put("root", info.root());
+        document.put("evidence", info.evidence().stream().map(row -> Json.object(
+                "source", row.source(), "observed", row.observed(), "meaning", row.meaning())).toList());
+        return Json.write(document);
+    }
+
+    static String toText(HypervisorInfo info) {
+        TextTable summary = new TextTable("", "")
+                .row("hypervisor", info.type() + " (decided by " + info.decidedBy() + ")")
+                .row("vendor", info.vendor())
+                .row("product", info.product())
+                .row("cloud", info.cloud())
+                .row("xen role", xen(info.xen()))
+                .row("container", info.container())
+                .row("balloon", balloon(info.balloon()))
+                .row("root", info.root());
+        TextTable evidence = new TextTable("SOURCE", "OBSERVED", "MEANING");
+        for (Evidence row : info.evidence()) {
+            evidence.row(row.source(), row.observed(), row.meaning());
+        }
+        return withoutHeader(summary.toString()) + "\n" + evidence;
+    }
+
+    private static String xen(XenRole role) {
+        return role == null ? null : lower(role.domain()) + ", " + lower(role.mode());
+    }
+
+    private static String balloon(Balloon balloon) {
+        return balloon == null ? null
+                : balloon.kind().id() + ", " + (balloon.bound() ? "driver bound" : "no driver bound") + " ("
+                        + balloon.device() + ")";
+    }
+
+    private static String withoutHeader(String table) {
+        return table.substring(table.indexOf('\n') + 1);
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}
