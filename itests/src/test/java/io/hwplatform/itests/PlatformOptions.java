@@ -33,6 +33,12 @@ final class PlatformOptions {
                 junitBundles());
     }
 
+    /** The detector and every hypervisor probe bundle. */
+    static Option hypervisor() {
+        return composite(project("hypervisor"), project("hypervisor-kvm"), project("hypervisor-vmware"),
+                project("hypervisor-hyperv"), project("hypervisor-xen"), project("hypervisor-others"));
+    }
+
     /** A bundle of this build, from the folder the build copied it to (SNAPSHOTs are not installed in ~/.m2). */
     static Option project(String artifactId) {
         return bundle(new File(System.getProperty("itest.bundles", "target/bundles"), artifactId + ".jar")

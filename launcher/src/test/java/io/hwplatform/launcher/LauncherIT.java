@@ -39,6 +39,36 @@ class LauncherIT {
     }
 
     @Test
+    void hypervisorVerdictOfACapturedTreeIsThatTreesAlone() throws Exception {
+        Path root = workingDirectory.resolve("kvm-guest");
+        write(root.resolve("proc/cpuinfo"), "processor\t: 0\nflags\t\t: fpu tsc msr pae hypervisor\n\n");
+        write(root.resolve("sys/devices/system/clocksource/clocksource0/available_clocksource"), "tsc kvm-clock\n");
+        write(root.resolve("sys/bus/virtio/devices/virtio0/device"), "0x0005\n");
+        write(root.resolve("sys/bus/virtio/drivers/virtio_balloon/virtio0"), "");
+
+        Result result = run(List.of("--root", root.toString(), "-c", "hv:info --json"), null);
+
+        assertThat(result.exitCode).as(result.err).isZero();
+        JsonObject json = JsonParser.parseString(result.out).getAsJsonObject();
+        assertThat(json.get("type").getAsString()).isEqualTo("KVM");
+        assertThat(json.get("cloud").isJsonNull()).isTrue();
+        assertThat(json.getAsJsonObject("balloon").get("kind").getAsString()).isEqualTo("virtio");
+        assertThat(json.getAsJsonObject("balloon").get("bound").getAsBoolean()).isTrue();
+        assertThat(json.get("root").getAsString()).isEqualTo(root.toString());
+        assertThat(json.getAsJsonArray("evidence")).isNotEmpty();
+    }
+
+    @Test
+    void liveHypervisorVerdictIsOneJsonDocument() throws Exception {
+        Result result = run(List.of("-c", "hv:info --json"), null);
+
+        assertThat(result.exitCode).as(result.err).isZero();
+        JsonObject json = JsonParser.parseString(result.out).getAsJsonObject();
+        assertThat(json.get("type").getAsString()).isNotBlank();
+        assertThat(json.has("balloon")).isTrue();
+    }
+
+    @Test
     void everyCommandOfTheLinePrintsWhatItReturns() throws Exception {
         Result result = run(List.of("-c", "echo first; echo 'second; still second'"), null);
 
@@ -158,6 +188,11 @@ class LauncherIT {
             out.flush();
         }
         Files.move(partial, jar); // written outside deploy/: File Install must never see a half-written jar
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
     }
 
     private static void waitFor(Condition condition) throws Exception {
