@@ -1,5 +1,6 @@
 package io.hwplatform.hypervisor.internal;
 
+import io.hwplatform.api.host.HostText;
 import io.hwplatform.api.host.HostRoot;
 import io.hwplatform.api.hypervisor.FirmwareField;
 import io.hwplatform.api.hypervisor.HostSignals;

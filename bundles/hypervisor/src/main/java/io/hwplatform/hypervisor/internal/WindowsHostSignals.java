@@ -1,5 +1,6 @@
 package io.hwplatform.hypervisor.internal;
 
+import io.hwplatform.api.host.HostText;
 import io.hwplatform.api.hypervisor.FirmwareField;
 import java.util.List;
 import java.util.Optional;

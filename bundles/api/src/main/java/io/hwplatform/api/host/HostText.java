@@ -1,4 +1,4 @@
-package io.hwplatform.hypervisor.internal;
+package io.hwplatform.api.host;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,23 +13,28 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Reads one small host file (sysfs, procfs) the way C code would, and says in words what went wrong when it could
- * not. Never throws.
+ * One small host file (sysfs, procfs) read the way C code would read it, with what went wrong said in words when it
+ * could not be read. Reading never throws: absent, empty, unreadable, non-UTF-8 and directory paths all give an empty
+ * {@link #text()} and an {@link #observed()} that tells why.
+ *
+ * <p>Thread-safety: immutable; the static methods are pure or touch only the file read.
  *
  * @param text the content, cut at the first NUL and trimmed; empty when there is nothing usable
- * @param observed what the file said, for the evidence table: a short preview of the text, or why there is none
+ * @param observed what the file said, for evidence and diagnostics: a short one-line preview, or why there is none
  */
-record HostText(Optional<String> text, String observed) {
+public record HostText(Optional<String> text, String observed) {
 
     /** Procfs files report size 0, so reading is bounded by this instead; {@code /proc/cpuinfo} can be large. */
-    static final int MAX_BYTES = 64 * 1024;
+    public static final int MAX_BYTES = 64 * 1024;
     private static final int PREVIEW = 96;
 
-    static HostText absent() {
+    /** @return the reading of a file that does not exist */
+    public static HostText absent() {
         return new HostText(Optional.empty(), "absent");
     }
 
-    static HostText read(Path file) {
+    /** @return the file's text, or why there is none */
+    public static HostText read(Path file) {
         if (Files.isDirectory(file)) {
             return new HostText(Optional.empty(), "unreadable: is a directory");
         }
@@ -42,14 +47,14 @@ record HostText(Optional<String> text, String observed) {
         }
     }
 
-    /** @return why a read failed, in words for the evidence table (root reads everything, so tests call this) */
-    static String describe(Exception failure) {
+    /** @return why a read failed, in words, e.g. {@code unreadable: permission denied} */
+    public static String describe(Exception failure) {
         return failure instanceof AccessDeniedException
                 ? "unreadable: permission denied" : "unreadable: " + failure.getMessage();
     }
 
     /** Decodes file content: cut at the first NUL, strict UTF-8, trimmed. */
-    static HostText decode(byte[] bytes) {
+    public static HostText decode(byte[] bytes) {
         int end = 0;
         while (end < bytes.length && bytes[end] != 0) {
             end++;
@@ -72,7 +77,7 @@ record HostText(Optional<String> text, String observed) {
     }
 
     /** @return the text on one line, shortened for display */
-    static String preview(String text) {
+    public static String preview(String text) {
         String line = text.replaceAll("\\s+", " ");
         return line.length() <= PREVIEW ? line : line.substring(0, PREVIEW - 1) + "…";
     }
