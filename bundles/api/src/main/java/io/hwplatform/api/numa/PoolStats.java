@@ -1,0 +1,28 @@
+package io.hwplatform.api.numa;
+
+import java.util.Map;
+
+/**
+ * What the allocator's pool holds and has done. Counters are summed from per-thread counters without stopping the
+ * threads, so under load they are approximate.
+ *
+ * @param backend the backend whose chunks new allocations use
+ * @param chunks chunks the pool holds, of all backends (old ones are freed as their buffers come back)
+ * @param chunkBytes bytes in those chunks
+ * @param inUseBytes bytes of open buffers (rounded up to their size class)
+ * @param allocations allocations served since start
+ * @param steps allocations per fallback step
+ * @param failures allocations that failed (strict policy, or no memory)
+ * @param leaked buffers dropped without close and recovered after garbage collection
+ * @param trimmedBytes bytes returned to the operating system by trimming
+ * @param nodeChunks chunks per node (-1 for unbound chunks)
+ */
+public record PoolStats(String backend, long chunks, long chunkBytes, long inUseBytes, long allocations,
+        Map<AllocationStep, Long> steps, long failures, long leaked, long trimmedBytes, Map<Integer, Long> nodeChunks) {
+
+    /** Makes the maps unmodifiable copies. */
+    public PoolStats {
+        steps = Map.copyOf(steps);
+        nodeChunks = Map.copyOf(nodeChunks);
+    }
+}

@@ -1,0 +1,80 @@
+package io.hwplatform.numa.linux.internal;
+
+import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.api.numa.NativeChunk;
+import io.hwplatform.api.numa.NumaBackend;
+import io.hwplatform.api.numa.NumaBindException;
+import io.hwplatform.api.numa.NumaTopology;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Linux: topology and devices from sysfs through {@code hwplatform.root}; memory by mmap + mbind. Binding decisions
+ * always use the live kernel's nodes, so a captured tree as root never makes us bind to nodes this kernel lacks.
+ */
+@Component(property = "service.ranking:Integer=100")
+public final class LinuxNumaBackend implements NumaBackend {
+
+    private final TopologyReader topology;
+    private final HostTree host;
+    private final HostTree live;
+    private final ChunkMaker chunks;
+
+    /** @throws UnsupportedOperationException on an architecture without known system call numbers */
+    @Activate
+    public LinuxNumaBackend(BundleContext context) {
+        this(new HostTree(HostRoot.of(context.getProperty(HostRoot.PROPERTY))), JnaLinuxKernel.load());
+    }
+
+    LinuxNumaBackend(HostTree host, LinuxKernel kernel) {
+        this.host = host;
+        this.live = new HostTree(HostRoot.live());
+        this.topology = new TopologyReader(host);
+        this.chunks = new ChunkMaker(kernel, this::liveFreeBytes);
+    }
+
+    @Override
+    public String name() {
+        return "linux";
+    }
+
+    @Override
+    public NumaTopology topology() {
+        return topology.read();
+    }
+
+    /** The live kernel's memory nodes ({@code has_memory}) that this process may use ({@code Mems_allowed_list}). */
+    @Override
+    public SortedSet<Integer> bindableNodes() {
+        SortedSet<Integer> nodes = live.text(TopologyReader.NODES + "/has_memory").map(Sysfs::list)
+                .orElse(new TreeSet<>());
+        live.text("/proc/self/status").flatMap(status -> Sysfs.statusField(status, "Mems_allowed_list"))
+                .map(Sysfs::list).filter(allowed -> !allowed.isEmpty()).ifPresent(nodes::retainAll);
+        return nodes;
+    }
+
+    @Override
+    public NativeChunk allocate(int bytes, int node) throws NumaBindException {
+        return chunks.make(bytes, node);
+    }
+
+    @Override
+    public void release(NativeChunk chunk) {
+        chunks.release((LinuxChunk) chunk);
+    }
+
+    @Override
+    public SortedSet<Integer> nodesOf(String device) {
+        return new DeviceLocality(host).nodesOf(device, topology().nodes());
+    }
+
+    private long liveFreeBytes(int node) {
+        Map<String, Long> meminfo = live.text(TopologyReader.NODES + "/node" + node + "/meminfo")
+                .map(Sysfs::meminfo).orElse(Map.of());
+        return meminfo.getOrDefault("MemFree", -1L);
+    }
+}
