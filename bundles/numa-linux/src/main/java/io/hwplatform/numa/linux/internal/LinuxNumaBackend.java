@@ -27,7 +27,12 @@ public final class LinuxNumaBackend implements NumaBackend {
     /** @throws UnsupportedOperationException on an architecture without known system call numbers */
     @Activate
     public LinuxNumaBackend(BundleContext context) {
-        this(new HostTree(HostRoot.of(context.getProperty(HostRoot.PROPERTY))), JnaLinuxKernel.load());
+        this(HostRoot.of(context.getProperty(HostRoot.PROPERTY)));
+    }
+
+    /** A backend reading the topology below {@code root}; public for the allocator's tests on the live kernel. */
+    public LinuxNumaBackend(HostRoot root) {
+        this(new HostTree(root), JnaLinuxKernel.load());
     }
 
     LinuxNumaBackend(HostTree host, LinuxKernel kernel) {

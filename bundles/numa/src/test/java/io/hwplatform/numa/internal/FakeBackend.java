@@ -1,0 +1,126 @@
+package io.hwplatform.numa.internal;
+
+import io.hwplatform.api.numa.NativeChunk;
+import io.hwplatform.api.numa.NumaBackend;
+import io.hwplatform.api.numa.NumaBindException;
+import io.hwplatform.api.numa.NumaNode;
+import io.hwplatform.api.numa.NumaTopology;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A machine of several nodes in heap-backed direct memory: nodes can be made to refuse binding, and every chunk
+ * handed out and released is counted, so that leaks show.
+ */
+final class FakeBackend implements NumaBackend {
+
+    final String name;
+    private final NumaTopology topology;
+    final Map<Integer, NumaBindException.Reason> refusing = new ConcurrentHashMap<>();
+    final Set<NativeChunk> live = ConcurrentHashMap.newKeySet();
+    final AtomicInteger allocated = new AtomicInteger();
+    final AtomicInteger released = new AtomicInteger();
+
+    /** @param distances row per node, e.g. {"10 21", "21 10"} */
+    FakeBackend(String name, String... distances) {
+        this.name = name;
+        List<NumaNode> nodes = new ArrayList<>();
+        for (int id = 0; id < distances.length; id++) {
+            String[] row = distances[id].split(" ");
+            TreeMap<Integer, Integer> distance = new TreeMap<>();
+            for (int to = 0; to < row.length; to++) {
+                distance.put(to, Integer.parseInt(row[to]));
+            }
+            nodes.add(new NumaNode(id, new TreeSet<>(List.of(id)), 1L << 34, (1L << 33) - id, 4, distance, List.of()));
+        }
+        this.topology = new NumaTopology(name, nodes, new TreeSet<>(topologyIds(nodes)));
+    }
+
+    private static List<Integer> topologyIds(List<NumaNode> nodes) {
+        return nodes.stream().map(NumaNode::id).toList();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public NumaTopology topology() {
+        return topology;
+    }
+
+    @Override
+    public SortedSet<Integer> bindableNodes() {
+        return topology.online();
+    }
+
+    @Override
+    public NativeChunk allocate(int bytes, int node) throws NumaBindException {
+        NumaBindException.Reason reason = refusing.get(node);
+        if (reason == null && node >= 0) {
+            reason = refusing.get(Integer.MIN_VALUE); // refuse every node
+        }
+        if (reason != null) {
+            throw new NumaBindException(reason, "node " + node + " refused: " + reason);
+        }
+        Chunk chunk = new Chunk(ByteBuffer.allocateDirect(bytes), node, node < 0 ? 0 : node);
+        live.add(chunk);
+        allocated.incrementAndGet();
+        return chunk;
+    }
+
+    @Override
+    public void release(NativeChunk chunk) {
+        if (!live.remove(chunk)) {
+            throw new AssertionError("released twice or not ours: " + chunk);
+        }
+        released.incrementAndGet();
+    }
+
+    @Override
+    public SortedSet<Integer> nodesOf(String device) {
+        return new TreeSet<>(device.equals("nvme0n1") ? Set.of(1) : Set.of());
+    }
+
+    /** A class, not a record: chunks are told apart by identity, never by their (equal, zeroed) contents. */
+    static final class Chunk implements NativeChunk {
+        private final ByteBuffer memory;
+        private final int boundNode;
+        private final int placedNode;
+
+        Chunk(ByteBuffer memory, int boundNode, int placedNode) {
+            this.memory = memory;
+            this.boundNode = boundNode;
+            this.placedNode = placedNode;
+        }
+
+        @Override
+        public ByteBuffer memory() {
+            return memory;
+        }
+
+        @Override
+        public int boundNode() {
+            return boundNode;
+        }
+
+        @Override
+        public int placedNode() {
+            return placedNode;
+        }
+
+        @Override
+        public boolean verified() {
+            return true;
+        }
+    }
+}
