@@ -54,7 +54,7 @@ public final class Main {
         try (EmbeddedRuntime runtime = EmbeddedRuntime.start(Files.isDirectory(deploy) ? deploy : null, false);
                 GogoSession session = GogoSession.open(runtime.framework().getBundleContext(),
                         new ByteArrayInputStream(new byte[0]), stdout, System.err)) {
-            reportStartup(options.verbose());
+            reportStartup(options.verbose(), runtime);
             for (String command : commands) {
                 Object result = session.execute(command);
                 if (result != null) {
@@ -78,7 +78,7 @@ public final class Main {
             EmbeddedRuntime runtime = EmbeddedRuntime.start(deploy, true);
             Thread stopOnSignal = new Thread(runtime::close, "hwplatform-shutdown");
             Runtime.getRuntime().addShutdownHook(stopOnSignal);
-            reportStartup(true);
+            reportStartup(true, runtime);
             System.err.println("hwplatform: watching " + deploy + " for bundles and .cfg files; "
                     + "'platform:capabilities' lists what is known, 'help' the commands, Ctrl-D stops");
             runtime.awaitStop();
@@ -91,14 +91,14 @@ public final class Main {
         }
     }
 
-    private static void reportStartup(boolean print) {
+    private static void reportStartup(boolean print, EmbeddedRuntime runtime) {
         if (!print) {
             return;
         }
         // Read after the runtime is up, so loading the management classes does not count in what is measured.
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.err.println("hwplatform: ready " + sinceJvmStart + " ms after the JVM started (root "
-                + System.getProperty(ROOT_PROPERTY, "/") + ")");
+        System.err.println("hwplatform: ready " + sinceJvmStart + " ms after the JVM started ("
+                + runtime.startupPhases() + "; root " + System.getProperty(ROOT_PROPERTY, "/") + ")");
     }
 
     private static String describe(Exception e) {

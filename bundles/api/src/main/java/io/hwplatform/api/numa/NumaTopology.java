@@ -17,14 +17,22 @@ import java.util.TreeSet;
  * @param backend the backend that read it, e.g. {@code linux}, {@code windows}, {@code portable}
  * @param nodes the online nodes, ascending by id
  * @param possible the node ids that could come online
+ * @param devices every device whose locality was looked at, including those the platform gives no node
  */
-public record NumaTopology(String backend, List<NumaNode> nodes, SortedSet<Integer> possible) {
+public record NumaTopology(String backend, List<NumaNode> nodes, SortedSet<Integer> possible,
+        List<NumaDevice> devices) {
 
     /** @throws NullPointerException when a component is null */
     public NumaTopology {
         Objects.requireNonNull(backend, "backend");
         nodes = nodes.stream().sorted(Comparator.comparingInt(NumaNode::id)).toList();
         possible = Collections.unmodifiableSortedSet(new TreeSet<>(possible));
+        devices = List.copyOf(devices);
+    }
+
+    /** A topology without device information. */
+    public NumaTopology(String backend, List<NumaNode> nodes, SortedSet<Integer> possible) {
+        this(backend, nodes, possible, List.of());
     }
 
     /** @return the ids of the online nodes */

@@ -18,8 +18,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * The detector service. Binds every probe as it comes and goes, detects again on each change and keeps the
- * capabilities in step with the verdict. A detection takes a few milliseconds, so it runs on the caller's thread.
+ * The detector service. Binds every probe as it comes and goes, detects again on each change once active, and keeps
+ * the capabilities in step with the verdict. A detection takes a few milliseconds, so it runs on the caller's thread.
  */
 @Component(immediate = true)
 public final class HypervisorDetectorComponent implements HypervisorDetector {
@@ -30,6 +30,8 @@ public final class HypervisorDetectorComponent implements HypervisorDetector {
     private final List<HypervisorProbe> probes = new CopyOnWriteArrayList<>();
     /** The verdict for the current set of probes; {@code null} until the first detection. */
     private volatile HypervisorInfo current;
+    /** Set once DS has bound the probes present at activation, so that they cost one detection, not one each. */
+    private volatile boolean active;
 
     @Activate
     public HypervisorDetectorComponent(BundleContext context, @Reference CapabilityRegistry registry) {
@@ -41,16 +43,28 @@ public final class HypervisorDetectorComponent implements HypervisorDetector {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addProbe(HypervisorProbe probe) {
         probes.add(probe);
-        detect();
+        if (active) {
+            detect();
+        }
     }
 
     void removeProbe(HypervisorProbe probe) {
         probes.remove(probe);
+        if (active) {
+            detect();
+        }
+    }
+
+    /** Runs after the constructor and the binding of every probe present: the first detection. */
+    @Activate
+    void activate() {
+        active = true;
         detect();
     }
 
     @Deactivate
     void deactivate() {
+        active = false;
         capabilities.close();
     }
 

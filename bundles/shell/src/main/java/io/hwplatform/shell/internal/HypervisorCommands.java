@@ -58,7 +58,7 @@ public final class HypervisorCommands {
     }
 
     static String toText(HypervisorInfo info) {
-        TextTable summary = new TextTable("", "")
+        TextTable summary = TextTable.keyValue()
                 .row("hypervisor", info.type() + " (decided by " + info.decidedBy() + ")")
                 .row("vendor", info.vendor())
                 .row("product", info.product())
@@ -71,7 +71,7 @@ public final class HypervisorCommands {
         for (Evidence row : info.evidence()) {
             evidence.row(row.source(), row.observed(), row.meaning());
         }
-        return withoutHeader(summary.toString()) + "\n" + evidence;
+        return summary + "\n" + evidence;
     }
 
     private static String xen(XenRole role) {
@@ -82,10 +82,6 @@ public final class HypervisorCommands {
         return balloon == null ? null
                 : balloon.kind().id() + ", " + (balloon.bound() ? "driver bound" : "no driver bound") + " ("
                         + balloon.device() + ")";
-    }
-
-    private static String withoutHeader(String table) {
-        return table.substring(table.indexOf('\n') + 1);
     }
 
     private static String lower(Enum<?> value) {

@@ -11,10 +11,21 @@ import java.util.List;
 final class TextTable {
 
     private final String[] headers;
+    private final boolean showHeaders;
     private final List<String[]> rows = new ArrayList<>();
 
     TextTable(String... headers) {
+        this(true, headers);
+    }
+
+    private TextTable(boolean showHeaders, String... headers) {
         this.headers = headers.clone();
+        this.showHeaders = showHeaders;
+    }
+
+    /** @return a two-column table of names and values, without a header row */
+    static TextTable keyValue() {
+        return new TextTable(false, "", "");
     }
 
     /** Adds a row; {@code null} cells print as {@code -}. */
@@ -30,13 +41,15 @@ final class TextTable {
     public String toString() {
         int[] widths = new int[headers.length];
         for (int column = 0; column < headers.length; column++) {
-            widths[column] = headers[column].length();
+            widths[column] = showHeaders ? headers[column].length() : 0;
             for (String[] row : rows) {
                 widths[column] = Math.max(widths[column], row[column].length());
             }
         }
         StringBuilder out = new StringBuilder();
-        append(out, headers, widths);
+        if (showHeaders) {
+            append(out, headers, widths);
+        }
         rows.forEach(row -> append(out, row, widths));
         return out.toString();
     }

@@ -40,7 +40,7 @@ final class TopologyReader {
         SortedSet<Integer> possible = host.text(NODES + "/possible").map(Sysfs::list).filter(ids -> !ids.isEmpty())
                 .orElseGet(() -> ids(withDevices));
         possible.addAll(ids(withDevices));
-        return new NumaTopology("linux", withDevices, possible);
+        return new NumaTopology("linux", withDevices, possible, attached);
     }
 
     /** The node ids that have a {@code nodeN} directory. */

@@ -65,17 +65,31 @@ public final class PortableNumaBackend implements NumaBackend {
     }
 
     /**
-     * The machine's memory from the JDK's operating-system bean ({@code com.sun.management}), reached reflectively so
-     * the bundle imports nothing JDK-specific; without it, the JVM's own limit.
+     * The machine's memory from the JDK's operating-system bean. The getters live on the JDK-specific
+     * {@code com.sun.management} interface the bean implements; calling them through that interface, found on the
+     * bean itself, keeps the bundle free of a JDK-specific import. Without them: the JVM's own limit.
      */
     static long memory(String getter) {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        try {
-            Method method = Class.forName("com.sun.management.OperatingSystemMXBean").getMethod(getter);
-            return (long) method.invoke(os);
-        } catch (ReflectiveOperationException | ClassCastException | LinkageError notHotSpot) {
-            return Runtime.getRuntime().maxMemory();
+        for (Class<?> type : os.getClass().getInterfaces()) {
+            for (Class<?> candidate : withSuperInterfaces(type)) {
+                try {
+                    Method method = candidate.getMethod(getter);
+                    return (long) method.invoke(os);
+                } catch (ReflectiveOperationException | RuntimeException notHere) {
+                    // try the next interface
+                }
+            }
         }
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    private static List<Class<?>> withSuperInterfaces(Class<?> type) {
+        List<Class<?>> all = new java.util.ArrayList<>(List.of(type));
+        for (Class<?> parent : type.getInterfaces()) {
+            all.addAll(withSuperInterfaces(parent));
+        }
+        return all;
     }
 
     /** Plain direct memory; the JVM does not say where the operating system put it. */

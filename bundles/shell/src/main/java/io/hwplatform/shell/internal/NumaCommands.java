@@ -1,0 +1,187 @@
+package io.hwplatform.shell.internal;
+
+import io.hwplatform.api.numa.AllocationPolicy;
+import io.hwplatform.api.numa.AllocationStep;
+import io.hwplatform.api.numa.NumaAllocator;
+import io.hwplatform.api.numa.NumaBuffer;
+import io.hwplatform.api.numa.NumaDevice;
+import io.hwplatform.api.numa.NumaNode;
+import io.hwplatform.api.numa.NumaTopology;
+import io.hwplatform.api.numa.PoolStats;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code numa:} commands: the machine's nodes, device locality, a test allocation, the pool's counters. */
+@Component(service = NumaCommands.class, property = {
+    "osgi.command.scope=numa",
+    "osgi.command.function=topology",
+    "osgi.command.function=devices",
+    "osgi.command.function=alloc",
+    "osgi.command.function=stats"
+})
+public final class NumaCommands {
+
+    private static final String JSON = "print one JSON document instead of text";
+
+    private final NumaAllocator allocator;
+
+    @Activate
+    public NumaCommands(@Reference NumaAllocator allocator) {
+        this.allocator = allocator;
+    }
+
+    @Descriptor("shows the NUMA nodes: CPUs, memory, tiers, distances (like numactl --hardware)")
+    public String topology(@Descriptor(JSON)
+            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
+        NumaTopology topology = allocator.topology();
+        return json ? Json.write(topologyJson(topology, allocator.isNumaAware()))
+                : topologyText(topology, allocator.isNumaAware());
+    }
+
+    @Descriptor("shows which node each PCI function, NIC and disk hangs on")
+    public String devices(@Descriptor(JSON)
+            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
+        List<NumaDevice> devices = allocator.topology().devices();
+        if (json) {
+            return Json.write(Map.of("devices", devices.stream().map(device -> Json.object(
+                    "name", device.name(), "kind", lower(device.kind()), "nodes", device.nodes())).toList()));
+        }
+        TextTable table = new TextTable("DEVICE", "KIND", "NODES");
+        devices.forEach(device -> table.row(device.name(), lower(device.kind()),
+                device.nodes().isEmpty() ? "unknown" : join(device.nodes())));
+        return table.toString();
+    }
+
+    @Descriptor("allocates a buffer on a node, verifies where the kernel put it, reports and frees it")
+    public String alloc(@Descriptor(JSON)
+            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+            @Descriptor("fail instead of falling back to another node")
+            @Parameter(names = "--strict", presentValue = "true", absentValue = "false") boolean strict,
+            @Descriptor("size: bytes or 4k, 64m, 1g") String size,
+            @Descriptor("preferred node") int node) {
+        long bytes = Sizes.parse(size);
+        if (bytes < 1 || bytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("size must be between 1 byte and 2 GiB: " + size);
+        }
+        try (NumaBuffer buffer = allocator.allocate((int) bytes, node,
+                strict ? AllocationPolicy.STRICT : AllocationPolicy.FALLBACK)) {
+            Map<String, Object> result = Json.object("size", bytes, "requestedNode", buffer.requestedNode(),
+                    "node", buffer.node(), "verified", buffer.verified(), "step", buffer.step().id(),
+                    "backend", allocator.stats().backend());
+            return json ? Json.write(result) : allocText(buffer, bytes);
+        }
+    }
+
+    @Descriptor("allocates a buffer on node 0 (see alloc <size> <node>)")
+    public String alloc(@Descriptor(JSON)
+            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+            @Descriptor("fail instead of falling back to another node")
+            @Parameter(names = "--strict", presentValue = "true", absentValue = "false") boolean strict,
+            @Descriptor("size: bytes or 4k, 64m, 1g") String size) {
+        return alloc(json, strict, size, 0);
+    }
+
+    @Descriptor("shows the pool: chunks, bytes in use, allocations per fallback step, leaks, trims")
+    public String stats(@Descriptor(JSON)
+            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
+        PoolStats stats = allocator.stats();
+        Map<String, Object> steps = new LinkedHashMap<>();
+        for (AllocationStep step : AllocationStep.values()) {
+            steps.put(step.id(), stats.steps().getOrDefault(step, 0L));
+        }
+        if (json) {
+            return Json.write(Json.object("backend", stats.backend(), "numaAware", allocator.isNumaAware(),
+                    "chunks", stats.chunks(), "chunkBytes", stats.chunkBytes(), "inUseBytes", stats.inUseBytes(),
+                    "allocations", stats.allocations(), "steps", steps, "failures", stats.failures(),
+                    "leaked", stats.leaked(), "trimmedBytes", stats.trimmedBytes(),
+                    "nodeChunks", stats.nodeChunks().entrySet().stream().collect(Collectors.toMap(
+                            entry -> String.valueOf(entry.getKey()), Map.Entry::getValue))));
+        }
+        return TextTable.keyValue()
+                .row("backend", stats.backend() + (allocator.isNumaAware() ? " (NUMA-aware)" : " (not NUMA-aware)"))
+                .row("chunks", stats.chunks() + " (" + Sizes.format(stats.chunkBytes()) + ")")
+                .row("in use", Sizes.format(stats.inUseBytes()))
+                .row("allocations", stats.allocations() + " " + steps)
+                .row("failures", stats.failures())
+                .row("leaked", stats.leaked())
+                .row("trimmed", Sizes.format(stats.trimmedBytes()))
+                .toString();
+    }
+
+    static Map<String, Object> topologyJson(NumaTopology topology, boolean numaAware) {
+        List<Map<String, Object>> nodes = topology.nodes().stream().map(node -> Json.object(
+                "id", node.id(),
+                "cpus", node.cpus(),
+                "memoryBytes", node.memoryTotalBytes(),
+                "freeBytes", node.memoryFreeBytes(),
+                "memoryOnly", node.isMemoryOnly(),
+                "tier", node.memoryTier() < 0 ? null : node.memoryTier(),
+                "distances", node.distances().entrySet().stream().collect(Collectors.toMap(
+                        entry -> String.valueOf(entry.getKey()), Map.Entry::getValue, (a, b) -> a,
+                        LinkedHashMap::new)),
+                "devices", node.devices().stream().map(NumaDevice::name).toList())).toList();
+        return Json.object("backend", topology.backend(), "numaAware", numaAware, "online", topology.online(),
+                "possible", topology.possible(), "nodes", nodes);
+    }
+
+    static String topologyText(NumaTopology topology, boolean numaAware) {
+        StringBuilder out = new StringBuilder();
+        out.append("backend: ").append(topology.backend()).append(numaAware ? " (NUMA-aware)" : " (not NUMA-aware)")
+                .append('\n');
+        out.append("available: ").append(topology.nodes().size()).append(" nodes (").append(join(topology.online()))
+                .append("), possible ").append(join(topology.possible())).append('\n');
+        for (NumaNode node : topology.nodes()) {
+            String prefix = "node " + node.id() + " ";
+            out.append(prefix).append("cpus: ").append(node.cpus().stream().map(String::valueOf)
+                    .collect(Collectors.joining(" "))).append('\n');
+            out.append(prefix).append("size: ").append(node.memoryTotalBytes() >> 20).append(" MB\n");
+            out.append(prefix).append("free: ").append(node.memoryFreeBytes() >> 20).append(" MB\n");
+            if (node.memoryTier() >= 0) {
+                out.append(prefix).append("tier: ").append(node.memoryTier()).append('\n');
+            }
+        }
+        out.append("node distances:\n").append(String.format("%4s", "node"));
+        topology.nodes().forEach(node -> out.append(String.format("%4d", node.id())));
+        out.append('\n');
+        for (NumaNode from : topology.nodes()) {
+            out.append(String.format("%3d:", from.id()));
+            topology.nodes().forEach(to -> out.append(String.format("%4s", distance(from, to.id()))));
+            out.append('\n');
+        }
+        List<NumaNode> memoryOnly = topology.memoryOnlyNodes();
+        if (!memoryOnly.isEmpty()) {
+            out.append("memory-only nodes: ")
+                    .append(memoryOnly.stream().map(node -> String.valueOf(node.id())).collect(Collectors.joining(" ")))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String allocText(NumaBuffer buffer, long bytes) {
+        return Sizes.format(bytes) + " asked on node " + buffer.requestedNode() + ": "
+                + (buffer.node() < 0 ? "placement unknown" : "placed on node " + buffer.node())
+                + (buffer.verified() ? " (verified by the kernel)" : " (not verified)")
+                + ", served by the " + buffer.step().id() + " step\n";
+    }
+
+    private static String distance(NumaNode from, int to) {
+        int distance = from.distanceTo(to);
+        return distance < 0 ? "-" : String.valueOf(distance);
+    }
+
+    private static String join(java.util.Collection<Integer> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}
