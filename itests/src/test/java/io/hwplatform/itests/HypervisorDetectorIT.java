@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import io.hwplatform.api.capability.CapabilityRegistry;
 import io.hwplatform.api.hypervisor.BalloonKind;
@@ -45,7 +45,7 @@ public class HypervisorDetectorIT {
 
     @Configuration
     public Option[] config() {
-        return options(systemProperty("hwplatform.root").value(kvmGuestWithoutRoot().toString()),
+        return options(frameworkProperty("hwplatform.root").value(kvmGuestWithoutRoot().toString()),
                 PlatformOptions.base(), PlatformOptions.hypervisor());
     }
 
@@ -56,7 +56,7 @@ public class HypervisorDetectorIT {
         assertEquals(HypervisorType.KVM, info.type());
         assertEquals(BalloonKind.VIRTIO, info.balloon().kind());
         assertTrue(info.balloon().bound());
-        assertEquals(System.getProperty("hwplatform.root"), info.root());
+        assertEquals(context.getProperty("hwplatform.root"), info.root());
         assertTrue(registry.find("hypervisor.kvm").isPresent());
         assertEquals("kvm", registry.find("hypervisor").orElseThrow().attributes().get("hypervisor.type"));
         assertEquals(true, registry.find("balloon.virtio").orElseThrow().attributes().get("balloon.bound"));

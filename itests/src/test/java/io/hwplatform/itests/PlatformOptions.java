@@ -39,6 +39,11 @@ final class PlatformOptions {
                 project("hypervisor-hyperv"), project("hypervisor-xen"), project("hypervisor-others"));
     }
 
+    /** The allocator with the Linux and the portable backend. */
+    static Option numa() {
+        return composite(project("numa"), project("numa-linux"), project("numa-portable"));
+    }
+
     /** A bundle of this build, from the folder the build copied it to (SNAPSHOTs are not installed in ~/.m2). */
     static Option project(String artifactId) {
         return bundle(new File(System.getProperty("itest.bundles", "target/bundles"), artifactId + ".jar")

@@ -46,6 +46,8 @@ final class Pool {
     private final Set<ThreadCache> threads = ConcurrentHashMap.newKeySet();
     private final Set<Chunk> dedicated = ConcurrentHashMap.newKeySet();
     private final Map<Integer, Long> unavailableUntil = new ConcurrentHashMap<>();
+    /** Whether {@link #unavailableUntil} has entries: a volatile read instead of a map lookup per allocation. */
+    private volatile boolean someNodeUnavailable;
     private final AtomicLong chunkCount = new AtomicLong();
     private final AtomicLong chunkBytes = new AtomicLong();
     /** Counters of caches whose threads died, and of the pool itself. */
@@ -86,23 +88,42 @@ final class Pool {
     PooledBuffer allocate(int size, int preferredNode, AllocationPolicy policy) {
         int sizeClass = SizeClasses.of(size);
         Chain chain = chain(preferredNode, policy);
-        ThreadCache cache = cache();
+        // A retired pool still serves a thread that picked it just before the swap, but without a thread cache:
+        // a cache of a retired pool would keep its blocks from ever going home.
+        ThreadCache cache = retired ? null : cache();
         for (int i = 0; i < chain.nodes().length; i++) {
             int node = chain.nodes()[i];
             if (node >= 0 && (bindingUnavailable != null || unavailable(node))) {
                 continue;
             }
-            PooledBuffer buffer = sizeClass >= 0
-                    ? fromCache(cache, slot(node), node, sizeClass, size, preferredNode, chain.steps()[i])
-                    : dedicated(size, node, preferredNode, chain.steps()[i]);
+            AllocationStep step = chain.steps()[i];
+            PooledBuffer buffer = sizeClass < 0 ? dedicated(cache, size, node, preferredNode, step)
+                    : cache != null ? fromCache(cache, slot(node), node, sizeClass, size, preferredNode, step)
+                    : fromArena(slot(node), node, sizeClass, size, preferredNode, step);
             if (buffer != null) {
-                cache.allocations++;
-                cache.steps[chain.steps()[i].ordinal()]++;
+                count(cache, step);
+                if (cache != null && (retired || cache.drained)) { // retired meanwhile: nobody else will drain it
+                    drainOwn(cache);
+                }
                 return buffer;
             }
         }
-        cache.failures++;
+        if (cache != null) {
+            cache.failures++;
+        } else {
+            drainedFailures.incrementAndGet();
+        }
         throw new NumaAllocationException(failure(size, preferredNode, policy));
+    }
+
+    private void count(ThreadCache cache, AllocationStep step) {
+        if (cache != null) {
+            cache.allocations++;
+            cache.steps[step.ordinal()]++;
+        } else {
+            drainedAllocations.incrementAndGet();
+            drainedSteps[step.ordinal()].incrementAndGet();
+        }
     }
 
     private PooledBuffer fromCache(ThreadCache cache, int slot, int node, int sizeClass, int size, int requested,
@@ -114,16 +135,26 @@ final class Pool {
         Chunk chunk = stack.topChunk();
         int block = stack.topBlock();
         stack.pop();
-        return track(new PooledBuffer(chunk, block, size, requested, step), chunk, block);
+        return track(new PooledBuffer(chunk, block, size, requested, step, cache), chunk, block);
     }
 
-    private PooledBuffer dedicated(int size, int node, int requested, AllocationStep step) {
+    /** One block straight from the arena, for a retired pool. */
+    private PooledBuffer fromArena(int slot, int node, int sizeClass, int size, int requested, AllocationStep step) {
+        ThreadCache.Stack one = new ThreadCache.Stack(1);
+        if (!refill(one, slot, node, sizeClass)) {
+            return null;
+        }
+        return track(new PooledBuffer(one.topChunk(), one.topBlock(), size, requested, step, null), one.topChunk(),
+                one.topBlock());
+    }
+
+    private PooledBuffer dedicated(ThreadCache cache, int size, int node, int requested, AllocationStep step) {
         Chunk chunk = newChunk(node, slot(node), -1, SizeClasses.pageAligned(size));
         if (chunk == null) {
             return null;
         }
         dedicated.add(chunk);
-        return track(new PooledBuffer(chunk, 0, size, requested, step), chunk, 0);
+        return track(new PooledBuffer(chunk, 0, size, requested, step, cache), chunk, 0);
     }
 
     private PooledBuffer track(PooledBuffer buffer, Chunk chunk, int block) {
@@ -169,6 +200,7 @@ final class Pool {
                 long retry = e.reason() == NumaBindException.Reason.NODE_FULL
                         ? System.nanoTime() + FULL_NODE_RETRY_NANOS : NEVER;
                 unavailableUntil.put(node, retry);
+                someNodeUnavailable = true;
             }
             return null;
         } catch (OutOfMemoryError e) {
@@ -176,22 +208,27 @@ final class Pool {
         }
     }
 
-    /** Takes back a block: into this thread's cache, or, for a retired pool, straight to the arena. */
-    void release(Chunk chunk, int block) {
+    /**
+     * Takes back a block: into this thread's cache, or, for a retired pool, straight to the arena. The cache the block
+     * came from is passed along: when the same thread closes the buffer (the usual case) no thread-local lookup is
+     * needed.
+     */
+    void release(Chunk chunk, int block, ThreadCache origin) {
         if (chunk.dedicated()) {
             dedicated.remove(chunk);
             releaseChunk(chunk);
             return;
         }
         if (!retired) {
-            ThreadCache cache = cache();
+            ThreadCache cache = origin != null && origin.owner == Thread.currentThread() && !origin.drained
+                    ? origin : cache();
             ThreadCache.Stack stack = cache.stacks[chunk.slot][chunk.sizeClass];
             if (stack.isFull()) {
                 spill(stack, stack.count / 2);
             }
             stack.push(chunk, block);
-            if (retired) { // retired meanwhile: nobody else will drain this cache now
-                drainOwnCache();
+            if (retired || cache.drained) { // retired meanwhile: nobody else will drain this cache now
+                drainOwn(cache);
             }
             return;
         }
@@ -251,10 +288,20 @@ final class Pool {
     void drainOwnCache() {
         ThreadCache cache = caches.get();
         if (cache != null) {
-            caches.remove();
-            threads.remove(cache);
-            drain(cache);
+            drainOwn(cache);
         }
+    }
+
+    /**
+     * Drains one of the calling thread's caches, registered or not: a cache can be drained (and unregistered) while
+     * its thread is still using it, when making it led the thread to drain its caches in retired pools.
+     */
+    private void drainOwn(ThreadCache cache) {
+        if (caches.get() == cache) {
+            caches.remove();
+        }
+        threads.remove(cache);
+        drain(cache);
     }
 
     /** Drains the caches of threads that have died (their death makes their writes visible to us). */
@@ -267,6 +314,7 @@ final class Pool {
     }
 
     private void drain(ThreadCache cache) {
+        cache.drained = true;
         for (ThreadCache.Stack[] classes : cache.stacks) {
             for (ThreadCache.Stack stack : classes) {
                 spill(stack, stack.count);
@@ -396,7 +444,7 @@ final class Pool {
     }
 
     private boolean unavailable(int node) {
-        if (unavailableUntil.isEmpty()) {
+        if (!someNodeUnavailable) {
             return false;
         }
         Long until = unavailableUntil.get(node);

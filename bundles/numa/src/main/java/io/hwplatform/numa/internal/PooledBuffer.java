@@ -25,16 +25,18 @@ final class PooledBuffer implements NumaBuffer {
     private final int requestedNode;
     private final AllocationStep step;
     private final ByteBuffer view;
+    private final ThreadCache origin;
     @SuppressWarnings("unused") // written through CLOSED
     private volatile int closed;
 
-    PooledBuffer(Chunk chunk, int block, int size, int requestedNode, AllocationStep step) {
+    PooledBuffer(Chunk chunk, int block, int size, int requestedNode, AllocationStep step, ThreadCache origin) {
         this.chunk = chunk;
         this.block = block;
         this.size = size;
         this.requestedNode = requestedNode;
         this.step = step;
         this.view = chunk.view(block, size);
+        this.origin = origin;
     }
 
     @Override
@@ -82,7 +84,7 @@ final class PooledBuffer implements NumaBuffer {
         }
         view.limit(0);
         chunk.leakRefs[block] = null;
-        chunk.pool.release(chunk, block);
+        chunk.pool.release(chunk, block, origin);
     }
 
     @Override

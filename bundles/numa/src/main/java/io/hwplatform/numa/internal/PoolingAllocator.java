@@ -20,24 +20,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The allocator over the current backend's pool. Swapping the backend starts a new pool and retires the old one,
  * whose chunks go back to the old backend as their buffers close; no allocation waits for or fails by a swap.
+ *
+ * <p>Public so that it can be used, and benchmarked, outside an OSGi framework: {@code new PoolingAllocator()}, then
+ * {@link #use(NumaBackend)}.
  */
-final class PoolingAllocator implements NumaAllocator {
+public final class PoolingAllocator implements NumaAllocator {
 
     private final ReferenceQueue<PooledBuffer> leaks = new ReferenceQueue<>();
     private final List<Pool> retired = new CopyOnWriteArrayList<>();
     private volatile Pool current;
 
     /** Makes the backend the one new allocations use. */
-    synchronized void use(NumaBackend backend) {
+    public synchronized void use(NumaBackend backend) {
         Pool previous = current;
         if (previous != null && previous.backend == backend) {
             return;
         }
-        current = new Pool(backend, leaks, this::drainRetiredCachesOfThisThread);
+        // Retire first, then publish the new pool: a thread that makes its cache in the new pool must find the old
+        // pool among the retired ones, to drain its cache there.
         if (previous != null) {
             previous.retire();
             retired.add(previous);
         }
+        current = new Pool(backend, leaks, this::drainRetiredCachesOfThisThread);
         forgetEmptyRetiredPools();
     }
 

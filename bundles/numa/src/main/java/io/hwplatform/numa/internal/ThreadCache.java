@@ -14,6 +14,8 @@ final class ThreadCache {
     long allocations;
     final long[] steps = new long[AllocationStep.values().length];
     long failures;
+    /** Set when the cache was drained: blocks must not be pushed into it any more. */
+    boolean drained;
 
     ThreadCache(Thread owner, int slots) {
         this.owner = owner;

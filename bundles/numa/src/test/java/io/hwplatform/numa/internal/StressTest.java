@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class StressTest {
 
     private static final int THREADS = 4;
-    private static final int OPERATIONS = 5_000;
+    private static final int OPERATIONS = 3_000;
 
     @Test
     void concurrentAllocateCloseAndAccessAfterCloseUnderBackendSwaps() throws Exception {
@@ -43,7 +43,7 @@ class StressTest {
             }, "stress-" + t));
         }
         threads.forEach(Thread::start);
-        for (int swap = 0; swap < 50; swap++) {
+        for (int swap = 0; threads.stream().anyMatch(Thread::isAlive); swap++) {
             allocator.use(swap % 2 == 0 ? second : first);
             Thread.sleep(2);
         }
@@ -68,7 +68,7 @@ class StressTest {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         List<NumaBuffer> mine = new ArrayList<>();
         for (int i = 0; i < OPERATIONS; i++) {
-            int size = random.nextInt(4) == 0 ? random.nextInt(1, 2 << 20) : random.nextInt(1, 64 << 10);
+            int size = random.nextInt(16) == 0 ? random.nextInt(1, 2 << 20) : random.nextInt(1, 64 << 10);
             NumaBuffer buffer = allocator.allocate(size, random.nextInt(3));
             ByteBuffer memory = buffer.buffer();
             memory.put(size - 1, (byte) i);
