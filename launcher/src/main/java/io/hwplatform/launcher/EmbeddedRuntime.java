@@ -20,6 +20,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /** Felix with the embedded bundles installed and started, in a bundle cache of its own that is removed at stop. */
 final class EmbeddedRuntime implements AutoCloseable {
@@ -107,8 +108,10 @@ final class EmbeddedRuntime implements AutoCloseable {
                 installed.add(framework.getBundleContext().installBundle("embedded:" + name, in));
             }
         }
+        // Bundles for another operating system (osgi.native) do not resolve: they stay installed, not started.
+        framework.adapt(FrameworkWiring.class).resolveBundles(installed);
         for (Bundle bundle : installed) {
-            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null
+            if (bundle.getState() != Bundle.RESOLVED || bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null
                     || (!withFileInstall && FILE_INSTALL_BUNDLE.equals(bundle.getSymbolicName()))) {
                 continue;
             }
