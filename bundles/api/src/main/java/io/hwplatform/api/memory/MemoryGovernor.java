@@ -1,0 +1,46 @@
+package io.hwplatform.api.memory;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Turns memory pressure into "release N bytes now": asks the reclaimers, then returns the memory to the operating
+ * system. Reclaims are serialised, time-boxed per reclaimer and spaced by a cooldown.
+ *
+ * <p>Thread-safety: every method may be called from any thread.
+ */
+@ProviderType
+public interface MemoryGovernor {
+
+    /** @return the current pressure, balloon, resident memory and last reclaim */
+    MemoryStatus status();
+
+    /** @return every pressure source bound, with what it says and whether it is available */
+    List<SourceInfo> sources();
+
+    /**
+     * Reclaims now, whatever the pressure, ignoring the cooldown, and waits for the result.
+     *
+     * @param bytes bytes to ask for
+     * @param level the level to tell reclaimers
+     * @return what happened
+     */
+    ReclaimReport reclaim(long bytes, PressureLevel level);
+
+    /** @return the most recent reclaims, oldest first (a bounded history) */
+    List<ReclaimReport> history();
+
+    /** Adds a listener until the subscription is closed. */
+    Subscription watch(MemoryListener listener);
+
+    /**
+     * A bound pressure source.
+     *
+     * @param name the source's name
+     * @param available whether it can watch here
+     * @param description how it watches, or why it cannot
+     * @param current what it says now
+     */
+    record SourceInfo(String name, boolean available, String description, MemoryPressure current) {
+    }
+}

@@ -1,0 +1,298 @@
+package io.hwplatform.memory.internal;
+
+import io.hwplatform.api.capability.CapabilityRegistration;
+import io.hwplatform.api.capability.CapabilityRegistry;
+import io.hwplatform.api.hypervisor.Balloon;
+import io.hwplatform.api.hypervisor.BalloonKind;
+import io.hwplatform.api.hypervisor.HypervisorDetector;
+import io.hwplatform.api.memory.BalloonDriver;
+import io.hwplatform.api.memory.BalloonGauge;
+import io.hwplatform.api.memory.MemoryCapabilities;
+import io.hwplatform.api.memory.MemoryGovernor;
+import io.hwplatform.api.memory.MemoryListener;
+import io.hwplatform.api.memory.MemoryPressure;
+import io.hwplatform.api.memory.MemoryReclaimer;
+import io.hwplatform.api.memory.MemoryStatus;
+import io.hwplatform.api.memory.PressureLevel;
+import io.hwplatform.api.memory.PressureSource;
+import io.hwplatform.api.memory.ProcessMemory;
+import io.hwplatform.api.memory.ReclaimReport;
+import io.hwplatform.api.memory.Subscription;
+import io.hwplatform.api.numa.NumaAllocator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The memory governor service, and the balloon driver for simple users. Binds every pressure source and reclaimer
+ * as they come and go; publishes {@code balloon} while a balloon driver is bound and {@code memory.pressure.<source>}
+ * for every source that can watch.
+ */
+@Component(immediate = true, service = {MemoryGovernor.class, BalloonDriver.class},
+        configurationPid = "io.hwplatform.memory")
+@Designate(ocd = GovernorConfig.class)
+public final class GovernorComponent implements MemoryGovernor, BalloonDriver, MemoryListener {
+
+    private final CapabilityRegistry registry;
+    private final JvmEnvironment environment = new JvmEnvironment();
+    private final Governor governor;
+    private final Map<String, CapabilityRegistration> pressureCapabilities = new HashMap<>();
+    private final AtomicLong reported = new AtomicLong();
+    private final AtomicInteger handlers = new AtomicInteger();
+    private final Subscription self;
+    private volatile BalloonGauge gauge;
+    private volatile HypervisorDetector hypervisor;
+    private CapabilityRegistration balloon;
+
+    @Activate
+    public GovernorComponent(@Reference CapabilityRegistry registry, GovernorConfig config) {
+        this.registry = registry;
+        this.governor = new Governor(Settings.of(config), environment);
+        this.self = governor.watch(this);
+    }
+
+    @Modified
+    void modified(GovernorConfig config) {
+        governor.configure(Settings.of(config));
+    }
+
+    @Deactivate
+    void deactivate() {
+        self.close();
+        governor.close();
+        synchronized (this) {
+            pressureCapabilities.values().forEach(CapabilityRegistration::close);
+            pressureCapabilities.clear();
+            if (balloon != null) {
+                balloon.close();
+            }
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSource(PressureSource source) {
+        governor.addSource(source);
+        publishSource(source.name(), source.isAvailable(), source.current().level());
+    }
+
+    void removeSource(PressureSource source) {
+        governor.removeSource(source);
+        synchronized (this) {
+            CapabilityRegistration capability = pressureCapabilities.remove(source.name());
+            if (capability != null) {
+                capability.close();
+            }
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addReclaimer(MemoryReclaimer reclaimer, Map<String, Object> properties) {
+        governor.addReclaimer(new RegisteredReclaimer(reclaimer, name(reclaimer, properties),
+                ranking(properties), ((Number) properties.getOrDefault(Constants.SERVICE_ID, 0L)).longValue()));
+    }
+
+    void removeReclaimer(MemoryReclaimer reclaimer) {
+        governor.removeReclaimer(reclaimer);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setGauge(BalloonGauge balloonGauge) {
+        this.gauge = balloonGauge;
+    }
+
+    void unsetGauge(BalloonGauge balloonGauge) {
+        if (this.gauge == balloonGauge) {
+            this.gauge = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setProcess(ProcessMemory process) {
+        environment.process = process;
+    }
+
+    void unsetProcess(ProcessMemory process) {
+        if (environment.process == process) {
+            environment.process = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setNuma(NumaAllocator numa) {
+        environment.numa = numa;
+    }
+
+    void unsetNuma(NumaAllocator numa) {
+        if (environment.numa == numa) {
+            environment.numa = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setHypervisor(HypervisorDetector detector) {
+        this.hypervisor = detector;
+        publishBalloon();
+    }
+
+    void unsetHypervisor(HypervisorDetector detector) {
+        if (this.hypervisor == detector) {
+            this.hypervisor = null;
+            publishBalloon();
+        }
+    }
+
+    // MemoryGovernor
+
+    @Override
+    public MemoryStatus status() {
+        Optional<Balloon> balloon = hypervisorBalloon();
+        BalloonGauge currentGauge = gauge;
+        return new MemoryStatus(governor.level(), governor.pressures(),
+                kind().orElse(null), balloon.map(Balloon::bound).orElse(false),
+                currentGauge == null ? -1 : currentGauge.sizeBytes().orElse(-1),
+                currentGauge == null ? -1 : currentGauge.targetBytes().orElse(-1),
+                environment.residentBytes().orElse(-1), governor.lastReclaim(),
+                governor.reclaimersInAskingOrder().stream().map(RegisteredReclaimer::lastResult).toList());
+    }
+
+    @Override
+    public List<SourceInfo> sources() {
+        return governor.sourceInfos();
+    }
+
+    @Override
+    public ReclaimReport reclaim(long bytes, PressureLevel level) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes must not be negative: " + bytes);
+        }
+        return governor.reclaimNow(bytes, level, "mem:reclaim");
+    }
+
+    @Override
+    public List<ReclaimReport> history() {
+        return governor.history();
+    }
+
+    @Override
+    public Subscription watch(MemoryListener listener) {
+        return governor.watch(listener);
+    }
+
+    // BalloonDriver
+
+    @Override
+    public boolean isAvailable() {
+        return hypervisorBalloon().map(Balloon::bound).orElse(false);
+    }
+
+    @Override
+    public Optional<BalloonKind> kind() {
+        return hypervisorBalloon().map(Balloon::kind).or(() -> {
+            BalloonGauge currentGauge = gauge;
+            return currentGauge == null ? Optional.empty() : currentGauge.kind();
+        });
+    }
+
+    @Override
+    public OptionalLong sizeBytes() {
+        BalloonGauge currentGauge = gauge;
+        return currentGauge == null ? OptionalLong.empty() : currentGauge.sizeBytes();
+    }
+
+    @Override
+    public OptionalLong targetBytes() {
+        BalloonGauge currentGauge = gauge;
+        return currentGauge == null ? OptionalLong.empty() : currentGauge.targetBytes();
+    }
+
+    /**
+     * A handler takes part as a reclaimer of ranking 0; what it released is what it reports through
+     * {@link #reportMemoryReleased(long)} during the call.
+     */
+    @Override
+    public Subscription registerPressureHandler(LongConsumer bytesToRelease) {
+        MemoryReclaimer handler = (bytes, level) -> {
+            long before = reported.get();
+            bytesToRelease.accept(bytes);
+            return reported.get() - before;
+        };
+        governor.addReclaimer(new RegisteredReclaimer(handler, "balloon-handler-" + handlers.incrementAndGet(), 0,
+                Long.MAX_VALUE));
+        return () -> governor.removeReclaimer(handler);
+    }
+
+    @Override
+    public void reportMemoryReleased(long bytes) {
+        if (bytes > 0) {
+            reported.addAndGet(bytes);
+            governor.releasedOutsideReclaim();
+        }
+    }
+
+    // MemoryListener: keep the pressure capabilities' levels current
+
+    @Override
+    public void pressure(MemoryPressure pressure) {
+        synchronized (this) {
+            CapabilityRegistration capability = pressureCapabilities.get(pressure.source());
+            if (capability != null && !pressure.level().id()
+                    .equals(capability.capability().attributes().get(MemoryCapabilities.LEVEL))) {
+                capability.update(Map.of(MemoryCapabilities.LEVEL, pressure.level().id()));
+            }
+        }
+    }
+
+    private synchronized void publishSource(String name, boolean available, PressureLevel level) {
+        if (available && !pressureCapabilities.containsKey(name)) {
+            pressureCapabilities.put(name, registry.register(MemoryCapabilities.PRESSURE_PREFIX + name,
+                    Map.of(MemoryCapabilities.LEVEL, level.id())));
+        }
+    }
+
+    private synchronized void publishBalloon() {
+        Optional<Balloon> bound = hypervisorBalloon().filter(Balloon::bound);
+        if (bound.isEmpty()) {
+            if (balloon != null) {
+                balloon.close();
+                balloon = null;
+            }
+        } else if (balloon == null) {
+            balloon = registry.register(MemoryCapabilities.BALLOON,
+                    Map.of(MemoryCapabilities.BALLOON_KIND, bound.get().kind().id()));
+        }
+    }
+
+    private Optional<Balloon> hypervisorBalloon() {
+        HypervisorDetector detector = hypervisor;
+        return detector == null ? Optional.empty() : Optional.ofNullable(detector.info().balloon());
+    }
+
+    private static String name(MemoryReclaimer reclaimer, Map<String, Object> properties) {
+        Object name = properties.get(MemoryReclaimer.NAME);
+        return name != null ? name.toString() : reclaimer.getClass().getName();
+    }
+
+    private static int ranking(Map<String, Object> properties) {
+        Object ranking = properties.get(Constants.SERVICE_RANKING);
+        return ranking instanceof Integer value ? value : 0;
+    }
+}
