@@ -1,21 +1,20 @@
 package io.hwplatform.numa.linux.internal;
 
+import io.hwplatform.api.host.ProcFormats;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The grammars of the NUMA files in sysfs. Pure functions; garbled input gives empty results, never exceptions. */
 final class Sysfs {
 
-    private static final Pattern MEMINFO_LINE =
-            Pattern.compile("^Node\\s+\\d+\\s+([A-Za-z0-9_()]+):\\s+(\\d+)(\\s+kB)?\\s*$");
+    /** The {@code Node N } that starts every line of a node's meminfo. */
+    private static final Pattern NODE_PREFIX = Pattern.compile("(?m)^\\s*Node\\s+\\d+\\s+");
     /** The kernel never prints more; anything larger is garbage, not a node or CPU id. */
     private static final int MAX_ID = 1 << 16;
 
@@ -102,19 +101,7 @@ final class Sysfs {
      * @return key to value; values with the {@code kB} unit converted to bytes, unit-less ones (HugePages_*) as is
      */
     static Map<String, Long> meminfo(String text) {
-        Map<String, Long> values = new HashMap<>();
-        for (String line : text.split("\n")) {
-            Matcher matcher = MEMINFO_LINE.matcher(line.strip());
-            if (matcher.matches()) {
-                try {
-                    long value = Long.parseLong(matcher.group(2));
-                    values.put(matcher.group(1), matcher.group(3) != null ? value * 1024 : value);
-                } catch (NumberFormatException tooLarge) {
-                    // skipped: a value that does not fit is no value
-                }
-            }
-        }
-        return values;
+        return ProcFormats.colonSeparated(NODE_PREFIX.matcher(text).replaceAll(""));
     }
 
     /**

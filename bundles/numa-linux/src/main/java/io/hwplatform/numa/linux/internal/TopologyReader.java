@@ -1,5 +1,6 @@
 package io.hwplatform.numa.linux.internal;
 
+import io.hwplatform.api.host.ProcFormats;
 import io.hwplatform.api.numa.NumaDevice;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;
@@ -95,7 +96,7 @@ final class TopologyReader {
     private NumaNode singleNode() {
         SortedSet<Integer> cpus = host.text("/sys/devices/system/cpu/online").map(Sysfs::list)
                 .filter(list -> !list.isEmpty()).orElseGet(this::cpusFromCpuinfo);
-        Map<String, Long> meminfo = host.text("/proc/meminfo").map(TopologyReader::procMeminfo).orElse(Map.of());
+        Map<String, Long> meminfo = host.text("/proc/meminfo").map(ProcFormats::colonSeparated).orElse(Map.of());
         return new NumaNode(0, cpus, meminfo.getOrDefault("MemTotal", 0L), meminfo.getOrDefault("MemFree", 0L), -1,
                 new TreeMap<>(Map.of(0, NumaNode.LOCAL_DISTANCE)), List.of());
     }
@@ -107,13 +108,6 @@ final class TopologyReader {
                 .map(line -> line.substring(line.indexOf(':') + 1).strip())
                 .forEach(id -> parse(id).ifPresent(cpus::add)));
         return cpus;
-    }
-
-    /** {@code /proc/meminfo}: {@code MemTotal:  24684092 kB}, in bytes. */
-    static Map<String, Long> procMeminfo(String text) {
-        StringBuilder asNodeFormat = new StringBuilder();
-        text.lines().forEach(line -> asNodeFormat.append("Node 0 ").append(line).append('\n'));
-        return Sysfs.meminfo(asNodeFormat.toString());
     }
 
     private static Optional<Integer> parse(String number) {

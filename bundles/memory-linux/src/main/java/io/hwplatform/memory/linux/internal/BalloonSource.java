@@ -1,0 +1,113 @@
+package io.hwplatform.memory.linux.internal;
+
+import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.api.host.HostText;
+import io.hwplatform.api.hypervisor.BalloonKind;
+import io.hwplatform.api.memory.BalloonGauge;
+import io.hwplatform.api.memory.PressureLevel;
+import io.hwplatform.api.memory.PressureSource;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * The balloon, sampled once a second: its size where the kernel counts it ({@code Balloon:} in /proc/meminfo,
+ * {@code nr_balloon_pages}), else how far MemTotal has shrunk (a virtio balloon without deflate-on-OOM takes memory off
+ * MemTotal), and Xen's target against its current allocation. When the balloon grows, the growth is what is wanted
+ * back; when MemAvailable falls under 5 % of MemTotal, pressure is CRITICAL.
+ */
+@Component(service = {PressureSource.class, BalloonGauge.class}, property = PressureSource.NAME + "=balloon")
+public final class BalloonSource extends SamplingSource implements BalloonGauge {
+
+    static final String XEN = "/sys/devices/system/xen_memory/xen_memory0";
+    /** Growth smaller than this is noise (page accounting, MemTotal rounding). */
+    static final long SIGNIFICANT = 4L << 20;
+    static final double CRITICAL_AVAILABLE = 0.05;
+
+    private final HostRoot root;
+    private long largestMemTotal;
+    private long lastSize = -1;
+    private volatile OptionalLong size = OptionalLong.empty();
+    private volatile OptionalLong target = OptionalLong.empty();
+    private volatile boolean xen;
+
+    @Activate
+    public BalloonSource(BundleContext context) {
+        this(HostRoot.of(context.getProperty(HostRoot.PROPERTY)), 1000);
+    }
+
+    BalloonSource(HostRoot root, long periodMillis) {
+        super("balloon", "the balloon's size in /proc/meminfo, /proc/vmstat or Xen's xen_memory0, every "
+                + periodMillis + " ms", periodMillis);
+        this.root = root;
+    }
+
+    @Deactivate
+    void deactivate() {
+        shutdown();
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return read("/proc/meminfo").isPresent();
+    }
+
+    @Override
+    protected void sample() {
+        BalloonReading reading = BalloonReading.parse(read("/proc/meminfo").orElse(""), read("/proc/vmstat").orElse(""),
+                read(XEN + "/target_kb").orElse(null), read(XEN + "/info/current_kb").orElse(null));
+        Judgement judgement = judge(reading);
+        report(judgement.level(), judgement.bytesWanted(), judgement.detail());
+    }
+
+    record Judgement(PressureLevel level, long bytesWanted, String detail) {}
+
+    /** Keeps the largest MemTotal and the last size between samples; otherwise a pure function of the reading. */
+    synchronized Judgement judge(BalloonReading reading) {
+        largestMemTotal = Math.max(largestMemTotal, reading.memTotal());
+        long current = reading.balloon().orElse(largestMemTotal - reading.memTotal());
+        long growth = lastSize < 0 ? 0 : current - lastSize;
+        lastSize = current;
+        size = OptionalLong.of(current);
+        xen = reading.xenTarget().isPresent();
+        target = reading.xenTarget();
+        long xenOwed = reading.xenTarget().isPresent() && reading.xenCurrent().isPresent()
+                ? reading.xenCurrent().getAsLong() - reading.xenTarget().getAsLong() : 0;
+
+        PressureLevel level = PressureLevel.NONE;
+        long wanted = 0;
+        if (growth >= SIGNIFICANT || xenOwed >= SIGNIFICANT) {
+            level = PressureLevel.MODERATE;
+            wanted = Math.max(growth, xenOwed);
+        }
+        if (reading.memTotal() > 0 && reading.memAvailable() < CRITICAL_AVAILABLE * reading.memTotal()) {
+            level = PressureLevel.CRITICAL;
+        }
+        String detail = "balloon " + (current >> 20) + " MiB" + (growth != 0 ? " (" + (growth > 0 ? "+" : "")
+                + (growth >> 20) + " MiB)" : "") + (xenOwed > 0 ? ", Xen owes " + (xenOwed >> 20) + " MiB" : "")
+                + ", MemAvailable " + (reading.memAvailable() >> 20) + " of " + (reading.memTotal() >> 20) + " MiB";
+        return new Judgement(level, wanted, detail);
+    }
+
+    @Override
+    public Optional<BalloonKind> kind() {
+        return xen ? Optional.of(BalloonKind.XEN) : Optional.empty();
+    }
+
+    @Override
+    public OptionalLong sizeBytes() {
+        return size;
+    }
+
+    @Override
+    public OptionalLong targetBytes() {
+        return target;
+    }
+
+    private Optional<String> read(String path) {
+        return HostText.read(root.resolve(path)).text();
+    }
+}

@@ -1,0 +1,38 @@
+package io.hwplatform.memory.linux.internal;
+
+import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.api.memory.PressureSource;
+import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * This process's cgroup's memory pressure ({@code memory.pressure} of cgroup v2): in a container, the pressure of the
+ * container rather than of the whole guest. Triggers on it need write permission on the file (delegation).
+ */
+@Component(service = PressureSource.class, property = PressureSource.NAME + "=psi-cgroup",
+        configurationPid = "io.hwplatform.memory.psi")
+public final class CgroupPsiSource extends PsiSource {
+
+    @Activate
+    public CgroupPsiSource(BundleContext context, PsiConfig config) {
+        this(HostRoot.of(context.getProperty(HostRoot.PROPERTY)), config);
+    }
+
+    CgroupPsiSource(HostRoot root, PsiConfig config) {
+        this(root, List.of(PsiTrigger.parse(config.moderate_trigger()), PsiTrigger.parse(config.critical_trigger())),
+                config.sample_ms());
+    }
+
+    private CgroupPsiSource(HostRoot root, List<PsiTrigger> triggers, long sampleMillis) {
+        super("psi-cgroup", root, Cgroups.ownDirectory(root).map(dir -> dir + "/memory.pressure").orElse(null),
+                "no cgroup v2 of our own (root cgroup, or cgroup v1 only)", triggers, specs(triggers), sampleMillis);
+    }
+
+    @Deactivate
+    void deactivate() {
+        shutdown();
+    }
+}

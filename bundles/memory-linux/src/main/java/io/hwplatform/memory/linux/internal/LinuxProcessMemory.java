@@ -1,0 +1,39 @@
+package io.hwplatform.memory.linux.internal;
+
+import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.api.host.HostText;
+import io.hwplatform.api.host.ProcFormats;
+import io.hwplatform.api.memory.ProcessMemory;
+import java.util.OptionalLong;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * This process's resident memory ({@code VmRSS} of /proc/self/status) and glibc's {@code malloc_trim}. Always the
+ * live process: a captured tree's /proc/self says nothing about this JVM.
+ */
+@Component
+public final class LinuxProcessMemory implements ProcessMemory {
+
+    private final HostRoot live = HostRoot.live();
+
+    @Override
+    public OptionalLong residentBytes() {
+        return HostText.read(live.resolve("/proc/self/status")).text()
+                .map(ProcFormats::colonSeparated)
+                .map(status -> status.containsKey("VmRSS") ? OptionalLong.of(status.get("VmRSS")) : OptionalLong.empty())
+                .orElse(OptionalLong.empty());
+    }
+
+    /** @return how much the resident size fell while trimming (glibc says only whether it trimmed), or -1 */
+    @Override
+    public long trimNativeHeap() {
+        long before = residentBytes().orElse(-1);
+        try {
+            Glibc.malloc_trim(0);
+        } catch (LinkageError notGlibc) {
+            return -1;
+        }
+        long after = residentBytes().orElse(-1);
+        return before < 0 || after < 0 ? -1 : Math.max(0, before - after);
+    }
+}

@@ -1,0 +1,44 @@
+package io.hwplatform.memory.linux.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** A source that reads its files at a fixed period on a daemon thread of its own. */
+abstract class SamplingSource extends WatchedSource {
+
+    private final long periodMillis;
+    private ScheduledExecutorService sampler;
+
+    SamplingSource(String name, String description, long periodMillis) {
+        super(name, description);
+        this.periodMillis = periodMillis;
+    }
+
+    /** Reads once and reports. Runs on the sampling thread; must not throw. */
+    protected abstract void sample();
+
+    @Override
+    protected void start() {
+        sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hwplatform-pressure-" + name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        sampler.scheduleAtFixedRate(() -> {
+            try {
+                sample();
+            } catch (RuntimeException unexpected) {
+                describe("sampling failed: " + unexpected);
+            }
+        }, 0, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void stop() {
+        if (sampler != null) {
+            sampler.shutdownNow();
+            sampler = null;
+        }
+    }
+}
