@@ -93,9 +93,10 @@ final class Governor implements AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
-    /** @return what every source says now */
+    /** @return what every bound source says now, by name */
     List<MemoryPressure> pressures() {
-        return List.copyOf(latest.values());
+        return sources.keySet().stream().map(source -> latest.getOrDefault(source.name(), source.current()))
+                .sorted(java.util.Comparator.comparing(MemoryPressure::source)).toList();
     }
 
     PressureLevel level() {
