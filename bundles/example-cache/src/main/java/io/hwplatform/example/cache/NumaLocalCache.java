@@ -64,7 +64,11 @@ public final class NumaLocalCache implements MemoryReclaimer {
         return added;
     }
 
-    /** Drops the oldest entries until enough is released; while pressure lasts, the cache stays that small. */
+    /**
+     * Drops the oldest entries until enough is released. While pressure lasts the cache grows no further than it is
+     * now, but never gets a smaller limit than a tenth of its configured capacity (Infinispan's floor): a cache that
+     * cannot hold anything is no cache.
+     */
     @Override
     public synchronized long reclaim(long bytesWanted, PressureLevel level) {
         long released = 0;
@@ -73,7 +77,7 @@ public final class NumaLocalCache implements MemoryReclaimer {
             bytes -= entryBytes;
             released += entryBytes;
         }
-        capacity = Math.min(capacity, bytes);
+        capacity = Math.max(Math.min(capacity, bytes), configuredCapacity / 10);
         reclaimedBytes += released;
         reclaims++;
         return released;

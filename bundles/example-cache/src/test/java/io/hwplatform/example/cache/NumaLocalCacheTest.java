@@ -40,9 +40,11 @@ class NumaLocalCacheTest {
         assertThat(cache.stats().bytes()).isEqualTo(22L << 20);
         assertThat(open.get()).isEqualTo(22);
         assertThat(cache.fill(10L << 20)).as("no growth under pressure").isZero();
+        cache.reclaim(64L << 20, PressureLevel.CRITICAL);
+        assertThat(cache.fill(10L << 20)).as("but a tenth of the capacity stays usable").isEqualTo(6L << 20);
         cache.relieved();
         assertThat(cache.fill(10L << 20)).isEqualTo(10L << 20);
-        assertThat(cache.stats().reclaimedBytes()).isEqualTo(10L << 20);
+        assertThat(cache.stats().reclaimedBytes()).isEqualTo(32L << 20);
     }
 
     @Test

@@ -15,8 +15,9 @@ import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * The balloon, sampled once a second: its size where the kernel counts it ({@code Balloon:} in /proc/meminfo,
- * {@code nr_balloon_pages}), else how far MemTotal has shrunk (a virtio balloon without deflate-on-OOM takes memory off
- * MemTotal), and Xen's target against its current allocation. When the balloon grows, the growth is what is wanted
+ * {@code nr_balloon_pages}, the balloon-compaction events of /proc/vmstat), else how far MemTotal has shrunk since the
+ * source started (a virtio balloon without deflate-on-OOM takes memory off MemTotal), and Xen's target against its
+ * current allocation. When the balloon grows, the growth is what is wanted
  * back; when MemAvailable falls under 5 % of MemTotal, pressure is CRITICAL.
  */
 @Component(service = {PressureSource.class, BalloonGauge.class}, property = PressureSource.NAME + "=balloon")

@@ -74,6 +74,10 @@ class ParsersTest {
         BalloonReading vmstatOnly = BalloonReading.parse("MemTotal: 8000000 kB\n", "nr_balloon_pages 512\n", null, null);
         assertThat(vmstatOnly.balloon()).hasValue(512L * 4096);
 
+        BalloonReading compaction = BalloonReading.parse("MemTotal: 8000000 kB\n",
+                "balloon_inflate 300\nballoon_deflate 100\nballoon_migrate 7\n", null, null);
+        assertThat(compaction.balloon()).hasValue(200L * 4096);
+
         BalloonReading xen = BalloonReading.parse("MemTotal: 8000000 kB\n", "", "4194304\n", "8388608\n");
         assertThat(xen.balloon()).isEmpty();
         assertThat(xen.xenTarget()).hasValue(4194304L * 1024);
