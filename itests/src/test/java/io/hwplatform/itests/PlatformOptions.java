@@ -44,6 +44,11 @@ final class PlatformOptions {
         return composite(project("numa"), project("numa-linux"), project("numa-portable"));
     }
 
+    /** The memory governor and the Linux sources (which resolve on Linux only). */
+    static Option memory() {
+        return composite(project("memory"), project("memory-linux"));
+    }
+
     /** A bundle of this build, from the folder the build copied it to (SNAPSHOTs are not installed in ~/.m2). */
     static Option project(String artifactId) {
         return bundle(new File(System.getProperty("itest.bundles", "target/bundles"), artifactId + ".jar")
