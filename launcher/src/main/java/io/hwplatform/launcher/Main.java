@@ -82,7 +82,11 @@ public final class Main {
             System.err.println("hwplatform: watching " + deploy + " for bundles and .cfg files; "
                     + "'platform:capabilities' lists what is known, 'help' the commands, Ctrl-D stops");
             runtime.awaitStop();
-            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            } catch (IllegalStateException exiting) {
+                return 0; // 'exit 0' in the shell exits the JVM; the hook is closing the runtime
+            }
             runtime.close();
             return 0;
         } catch (Exception e) {

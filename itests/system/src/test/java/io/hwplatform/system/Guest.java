@@ -23,6 +23,7 @@ final class Guest {
 
     private final GuestImage image;
     private final Path work;
+    private final Path build;
     private int nodes = 1;
     private String distances;
     private List<Integer> cpuless = List.of();
@@ -31,9 +32,14 @@ final class Guest {
     private final Map<Integer, String> smbios = new LinkedHashMap<>();
     private int timeoutSeconds = 300;
 
-    Guest(GuestImage image, Path work) {
+    /**
+     * @param work where job scripts and consoles go
+     * @param build the tree holding everything a job runs (the launcher and {@code work}), shared with the guest
+     */
+    Guest(GuestImage image, Path work, Path build) {
         this.image = image;
         this.work = work;
+        this.build = build;
     }
 
     /** @param rows distance rows separated by {@code ;}, e.g. {@code "10 21;21 10"} */
@@ -111,8 +117,9 @@ final class Guest {
         List<String> command = new ArrayList<>(List.of("qemu-system-x86_64", "-accel", "tcg,thread=multi",
                 "-m", memoryMib + "M", "-smp", String.valueOf(cpus),
                 "-kernel", image.kernel().toString(), "-initrd", image.initramfs().toString(),
-                "-append", "console=ttyS0 quiet loglevel=3 hwjob=" + script.toAbsolutePath(),
+                "-append", "console=ttyS0 quiet loglevel=3 hwjob=" + script.toAbsolutePath() + " hwbuild=" + build,
                 "-virtfs", "local,path=/,mount_tag=host,security_model=passthrough,readonly=on,multidevs=remap",
+                "-virtfs", "local,path=" + build + ",mount_tag=build,security_model=passthrough,readonly=on",
                 "-device", "virtio-balloon-pci",
                 "-qmp", "unix:" + socket + ",server=on,wait=off",
                 "-nographic", "-no-reboot"));

@@ -12,7 +12,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * What a guest boots: Debian's kernel ({@code linux-image-amd64}) and an initramfs built here from busybox-static
  * and the kernel's virtio and 9p modules. Its init mounts this machine's {@code /} read-only over 9p, gives the guest
- * fresh {@code /tmp} and {@code /run}, and runs the job named on the kernel command line in a chroot of it.
+ * fresh {@code /tmp} and {@code /run}, mounts the build tree over them again at its own path, and runs the job named
+ * on the kernel command line in a chroot of it.
  */
 record GuestImage(Path kernel, Path initramfs) {
 
@@ -29,6 +30,10 @@ record GuestImage(Path kernel, Path initramfs) {
             "mount -t 9p -o trans=virtio,version=9p2000.L,ro host /host || echo '=== GUEST 9p mount failed'",
             "mount -t proc proc /host/proc; mount -t sysfs sys /host/sys; mount -t devtmpfs dev /host/dev",
             "mount -t tmpfs tmp /host/tmp; mount -t tmpfs run /host/run",
+            // The build tree again, on top: a clone under /tmp would be hidden by the guest's own /tmp otherwise
+            "build=$(sed -n 's/.*hwbuild=\\([^ ]*\\).*/\\1/p' /proc/cmdline)",
+            "mkdir -p /host$build; mount -t 9p -o trans=virtio,version=9p2000.L,ro build /host$build"
+                    + " || echo '=== GUEST build mount failed'",
             "job=$(sed -n 's/.*hwjob=\\([^ ]*\\).*/\\1/p' /proc/cmdline)",
             "echo \"=== GUEST UP nodes=$(cat /sys/devices/system/node/online)\"",
             "chroot /host /bin/sh -c \"cd /run && HOME=/run JAVA_TOOL_OPTIONS=-Djna.tmpdir=/tmp /bin/sh $job\"",
@@ -54,7 +59,8 @@ record GuestImage(Path kernel, Path initramfs) {
     static synchronized GuestImage prepare(Path work) throws IOException {
         Path kernel = latestKernel().orElseThrow();
         String version = kernel.getFileName().toString().substring("vmlinuz-".length());
-        Path initramfs = work.resolve("initramfs-" + version + ".gz");
+        // named after the init script too, so that a changed script never boots a stale image
+        Path initramfs = work.resolve("initramfs-" + version + "-" + Integer.toHexString(INIT.hashCode()) + ".gz");
         if (Files.exists(initramfs)) {
             return new GuestImage(kernel, initramfs);
         }
@@ -66,7 +72,8 @@ record GuestImage(Path kernel, Path initramfs) {
                 cpio.directory(directory);
             }
             cpio.file("bin/busybox", Cpio.EXECUTABLE, Files.readAllBytes(Path.of("/bin/busybox")));
-            for (String applet : List.of("sh", "mount", "insmod", "cat", "echo", "sed", "chroot", "poweroff")) {
+            for (String applet : List.of("sh", "mount", "mkdir", "insmod", "cat", "echo", "sed", "chroot",
+                    "poweroff")) {
                 cpio.symlink("bin/" + applet, "busybox");
             }
             StringBuilder order = new StringBuilder();

@@ -19,7 +19,16 @@ final class SystemTestSupport {
     static Guest guest() throws IOException {
         String missing = GuestImage.missing().orElse(null);
         assumeTrue(missing == null, () -> "system tests skipped: " + missing);
-        return new Guest(GuestImage.prepare(work()), work());
+        return new Guest(GuestImage.prepare(work()), work(), buildTree());
+    }
+
+    /** The deepest directory holding both the launcher and the work folder: what a guest needs of this machine. */
+    static Path buildTree() {
+        Path tree = launcher().getParent();
+        while (!work().startsWith(tree)) {
+            tree = tree.getParent();
+        }
+        return tree;
     }
 
     /** @return whether all scenarios run ({@code -Dsystem.scenarios=all}, the default) or one per concern (quick) */
@@ -28,11 +37,12 @@ final class SystemTestSupport {
     }
 
     static Path launcher() {
-        return Path.of(System.getProperty("launcher.jar", "../../launcher/target/hwplatform.jar")).toAbsolutePath();
+        return Path.of(System.getProperty("launcher.jar", "../../launcher/target/hwplatform.jar")).toAbsolutePath()
+                .normalize();
     }
 
     static Path work() {
-        return Path.of(System.getProperty("guest.work", "target/guests")).toAbsolutePath();
+        return Path.of(System.getProperty("guest.work", "target/guests")).toAbsolutePath().normalize();
     }
 
     /** Sections of a job: a name and the launcher command line whose output it holds. */

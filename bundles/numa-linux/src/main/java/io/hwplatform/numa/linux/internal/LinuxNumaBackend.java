@@ -33,6 +33,7 @@ public final class LinuxNumaBackend implements NumaBackend {
     /** A backend reading the topology below {@code root}; public for the allocator's tests on the live kernel. */
     public LinuxNumaBackend(HostRoot root) {
         this(new HostTree(root), JnaLinuxKernel.load());
+        linkReleasePath();
     }
 
     LinuxNumaBackend(HostTree host, LinuxKernel kernel) {
@@ -70,6 +71,19 @@ public final class LinuxNumaBackend implements NumaBackend {
     @Override
     public void release(NativeChunk chunk) {
         chunks.release((LinuxChunk) chunk);
+    }
+
+    /**
+     * Chunks outlive this backend: the pool unmaps the last ones as their buffers come back, which may be after this
+     * bundle was uninstalled, and Equinox closes an uninstalled bundle's class loader at once. One page mapped and
+     * unmapped here loads and links all that {@link #release} needs while loading still works.
+     */
+    private void linkReleasePath() {
+        try {
+            release(allocate(ChunkMaker.PAGE, -1));
+        } catch (NumaBindException cannotHappenUnbound) {
+            throw new IllegalStateException(cannotHappenUnbound);
+        }
     }
 
     @Override

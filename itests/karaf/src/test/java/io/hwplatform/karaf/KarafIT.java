@@ -1,0 +1,113 @@
+package io.hwplatform.karaf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * hwplatform in the real Apache Karaf 4.4.10 as an operator installs it: add the features repository, install the
+ * features, run the commands in Karaf's own console. Commands are piped into {@code bin/karaf}, which prints each
+ * command's result as in a terminal; end of input stops Karaf.
+ */
+class KarafIT {
+
+    private static final long TIMEOUT_SECONDS = 300;
+
+    @Test
+    void featureInstallsAndTheCommandsAnswerInKarafsShell() throws Exception {
+        // bin/inc passes -Djava.security.manager=allow, which Java 24 and later refuse at start-up
+        assumeTrue(Runtime.version().feature() < 24,
+                "Karaf 4.4 does not start on Java " + Runtime.version().feature() + " (its scripts allow a security manager)");
+        Path home = Path.of(System.getProperty("karaf.home"));
+        configureOfflineRepositories(home);
+
+        List<String> console = runKaraf(home, String.join("\n",
+                "feature:repo-add file:" + System.getProperty("features.xml"),
+                // --no-auto-refresh: JNA would otherwise refresh JLine and with it the shell running these commands
+                "feature:install --no-auto-refresh hwplatform",
+                "feature:install --no-auto-refresh hwplatform-windows",
+                "hv:info --json",
+                "numa:topology --json",
+                "numa:topology",
+                "mem:status --json",
+                "platform:capabilities --json",
+                "bundle:list -s -t 0",
+                ""));
+
+        JsonObject hv = json(console, "\"decidedBy\"");
+        assertThat(hv.get("type").getAsString()).isNotBlank();
+        assertThat(hv.has("balloon")).isTrue();
+        JsonObject numa = json(console, "\"nodes\"");
+        assertThat(numa.get("backend").getAsString()).isEqualTo("linux");
+        assertThat(numa.getAsJsonArray("nodes")).isNotEmpty();
+        assertThat(console).as("numa:topology as text, as in Gogo").anyMatch(line -> line.matches("node 0 cpus:.*"));
+        JsonObject memory = json(console, "\"residentBytes\"");
+        assertThat(memory.get("level").getAsString()).isIn("none", "moderate", "critical");
+        JsonObject capabilities = json(console, "\"capabilities\"");
+        assertThat(capabilities.getAsJsonArray("capabilities").toString()).contains("\"hypervisor\"");
+        assertThat(console).as("Linux backends installed, the Windows ones left out on Linux")
+                .anyMatch(line -> line.contains("io.hwplatform.numa.linux"))
+                .anyMatch(line -> line.contains("io.hwplatform.memory.linux"))
+                .noneMatch(line -> line.contains("io.hwplatform.numa.windows"))
+                .noneMatch(line -> line.contains("io.hwplatform.memory.windows"));
+    }
+
+    /** Karaf reads Maven artifacts from our build's folder and the local repository, never the network. */
+    private static void configureOfflineRepositories(Path home) throws IOException {
+        Path config = home.resolve("etc/org.ops4j.pax.url.mvn.cfg");
+        if (Files.readString(config).contains("id=hwplatform-build")) {
+            return; // configured by an earlier run in this folder
+        }
+        Files.writeString(config, String.join("\n", "",
+                "org.ops4j.pax.url.mvn.localRepository=" + System.getProperty("local.repository"),
+                "org.ops4j.pax.url.mvn.defaultRepositories=file:" + System.getProperty("karaf.repository")
+                        + "@snapshots@id=hwplatform-build",
+                ""), StandardOpenOption.APPEND);
+    }
+
+    private static List<String> runKaraf(Path home, String commands) throws Exception {
+        Path output = home.resolve("console.log");
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "clean") // a fresh Karaf
+                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process karaf = builder.start();
+        karaf.getOutputStream().write(commands.getBytes(StandardCharsets.UTF_8));
+        karaf.getOutputStream().close(); // end of input: Karaf stops after the last command
+        boolean exited = karaf.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (!exited) {
+            karaf.destroyForcibly().waitFor();
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+            lines.add(line.replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "").strip());
+        }
+        assertThat(exited).as("Karaf stopped within %d s; console:\n%s", TIMEOUT_SECONDS, String.join("\n", tail(lines)))
+                .isTrue();
+        return lines;
+    }
+
+    private static JsonObject json(List<String> console, String marker) {
+        for (String line : console) {
+            int start = line.indexOf('{');
+            if (start >= 0 && line.contains(marker)) {
+                return JsonParser.parseString(line.substring(start)).getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no JSON with " + marker + " in Karaf's console:\n" + String.join("\n", tail(console)));
+    }
+
+    private static List<String> tail(List<String> lines) {
+        return lines.subList(Math.max(0, lines.size() - 80), lines.size());
+    }
+}
