@@ -36,7 +36,10 @@ public interface NumaBackend {
      */
     NativeChunk allocate(int bytes, int node) throws NumaBindException;
 
-    /** Returns a chunk this backend allocated to the operating system. Its memory must not be used afterwards. */
+    /**
+     * Returns a chunk this backend allocated to the operating system. Its memory must not be used afterwards. Called
+     * also after this backend's service went away, for chunks whose buffers were still in use then.
+     */
     void release(NativeChunk chunk);
 
     /** @return the nodes a device hangs on (see {@link NumaAllocator#nodesOf(String)}) */

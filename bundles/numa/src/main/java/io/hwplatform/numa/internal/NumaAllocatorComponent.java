@@ -57,7 +57,7 @@ public final class NumaAllocatorComponent implements NumaAllocator {
     }
 
     private synchronized void publish() {
-        NumaTopology topology = allocator.topology();
+        NumaTopology topology = allocator.adoptedTopology(); // read when the backend was adopted, not again
         Map<String, Object> attributes = Map.of(
                 NumaCapabilities.NODES, topology.memoryNodes().size(),
                 NumaCapabilities.BACKEND, topology.backend(),

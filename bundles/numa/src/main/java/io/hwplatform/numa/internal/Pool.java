@@ -63,6 +63,7 @@ final class Pool {
         this.backend = backend;
         this.topology = backend.topology();
         this.bindable = backend.bindableNodes();
+        linkReleasePath(backend);
         this.leaks = leaks;
         this.onNewThread = onNewThread;
         SortedSet<Integer> nodes = new TreeSet<>(bindable);
@@ -264,6 +265,19 @@ final class Pool {
         Chunk wholly = arena.giveBack(chunk, block);
         if (wholly != null && retired && arena.removeIfFree(wholly)) {
             releaseChunk(wholly);
+        }
+    }
+
+    /**
+     * Chunks outlive their backend: the last ones are released as their buffers come back, perhaps after the
+     * backend's bundle was uninstalled, and Equinox closes an uninstalled bundle's class loader at once. One page
+     * allocated and released here, while the backend is bound, loads and links all its release path needs.
+     */
+    private static void linkReleasePath(NumaBackend backend) {
+        try {
+            backend.release(backend.allocate(SizeClasses.PAGE, -1));
+        } catch (NumaBindException cannotHappenUnbound) {
+            throw new IllegalStateException(cannotHappenUnbound);
         }
     }
 

@@ -88,6 +88,11 @@ public final class PoolingAllocator implements NumaAllocator {
         return pool().backend.topology();
     }
 
+    /** @return the topology the current pool took from its backend: its nodes, not today's free memory */
+    NumaTopology adoptedTopology() {
+        return pool().topology;
+    }
+
     /** @return why binding to nodes does not work with the current backend, or null when it does */
     String bindingUnavailable() {
         return pool().bindingUnavailable();

@@ -84,8 +84,7 @@ final class ChunkMaker {
      */
     private int[] placement(long address, int bytes) {
         long[] pages = {address, address + (bytes / 2 / PAGE) * PAGE, address + bytes - PAGE};
-        int[] error = new int[1];
-        int[] status = kernel.nodesOfPages(pages, error);
+        int[] status = kernel.nodesOfPages(pages);
         if (status == null) {
             return new int[] {-1, 0};
         }

@@ -80,7 +80,7 @@ final class DeviceLocality {
     SortedSet<Integer> pciNodes(String address, List<NumaNode> nodes) {
         SortedSet<Integer> found = new TreeSet<>();
         String dir = PCI + "/" + address;
-        Optional<Integer> node = host.text(dir + "/numa_node").flatMap(DeviceLocality::integer);
+        Optional<Integer> node = host.text(dir + "/numa_node").flatMap(Sysfs::integer);
         if (node.isPresent() && node.get() >= 0) {
             found.add(node.get());
             return found;
@@ -157,13 +157,5 @@ final class DeviceLocality {
 
     private static String parent(String path) {
         return path.substring(0, path.lastIndexOf('/'));
-    }
-
-    private static Optional<Integer> integer(String text) {
-        try {
-            return Optional.of(Integer.parseInt(text.strip()));
-        } catch (NumberFormatException garbled) {
-            return Optional.empty();
-        }
     }
 }

@@ -65,16 +65,12 @@ final class JnaLinuxKernel implements LinuxKernel {
     }
 
     @Override
-    public int[] nodesOfPages(long[] pages, int[] error) {
+    public int[] nodesOfPages(long[] pages) {
         try (Memory addresses = new Memory(8L * pages.length); Memory status = new Memory(4L * pages.length)) {
             addresses.write(0, pages, 0, pages.length);
             long result = Libc.syscall(numbers.movePages(), 0, pages.length, Pointer.nativeValue(addresses), 0,
                     Pointer.nativeValue(status), 0);
-            if (result != 0) {
-                error[0] = Native.getLastError();
-                return null;
-            }
-            return status.getIntArray(0, pages.length);
+            return result == 0 ? status.getIntArray(0, pages.length) : null;
         }
     }
 

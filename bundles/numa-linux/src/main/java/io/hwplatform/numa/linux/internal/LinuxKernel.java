@@ -31,10 +31,9 @@ interface LinuxKernel {
     /**
      * {@code move_pages(0, n, pages, NULL, status, 0)}: where each page is.
      *
-     * @return per page the node, or a negative errno for that page; or {@code null} with the call's errno in
-     *     {@code error[0]} when the call itself failed
+     * @return per page the node, or a negative errno for that page; or {@code null} when the call itself failed
      */
-    int[] nodesOfPages(long[] pages, int[] error);
+    int[] nodesOfPages(long[] pages);
 
     /** @return a direct buffer over memory at an address (no copy, no cleaner) */
     ByteBuffer buffer(long address, int length);

@@ -20,7 +20,6 @@ import org.osgi.service.component.annotations.Component;
 public final class LinuxNumaBackend implements NumaBackend {
 
     private final TopologyReader topology;
-    private final HostTree host;
     private final HostTree live;
     private final ChunkMaker chunks;
 
@@ -33,11 +32,9 @@ public final class LinuxNumaBackend implements NumaBackend {
     /** A backend reading the topology below {@code root}; public for the allocator's tests on the live kernel. */
     public LinuxNumaBackend(HostRoot root) {
         this(new HostTree(root), JnaLinuxKernel.load());
-        linkReleasePath();
     }
 
     LinuxNumaBackend(HostTree host, LinuxKernel kernel) {
-        this.host = host;
         this.live = new HostTree(HostRoot.live());
         this.topology = new TopologyReader(host);
         this.chunks = new ChunkMaker(kernel, this::liveFreeBytes);
@@ -73,22 +70,9 @@ public final class LinuxNumaBackend implements NumaBackend {
         chunks.release((LinuxChunk) chunk);
     }
 
-    /**
-     * Chunks outlive this backend: the pool unmaps the last ones as their buffers come back, which may be after this
-     * bundle was uninstalled, and Equinox closes an uninstalled bundle's class loader at once. One page mapped and
-     * unmapped here loads and links all that {@link #release} needs while loading still works.
-     */
-    private void linkReleasePath() {
-        try {
-            release(allocate(ChunkMaker.PAGE, -1));
-        } catch (NumaBindException cannotHappenUnbound) {
-            throw new IllegalStateException(cannotHappenUnbound);
-        }
-    }
-
     @Override
     public SortedSet<Integer> nodesOf(String device) {
-        return new DeviceLocality(host).nodesOf(device, topology().nodes());
+        return topology.nodesOf(device);
     }
 
     private long liveFreeBytes(int node) {

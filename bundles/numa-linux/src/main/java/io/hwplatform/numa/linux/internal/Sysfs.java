@@ -131,4 +131,13 @@ final class Sysfs {
         return status.lines().filter(line -> line.startsWith(field + ":"))
                 .map(line -> line.substring(field.length() + 1).strip()).findFirst();
     }
+
+    /** @return a decimal integer such as {@code numa_node} or a cpuinfo processor number; empty when garbled */
+    static Optional<Integer> integer(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text.strip()));
+        } catch (NumberFormatException garbled) {
+            return Optional.empty();
+        }
+    }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -31,17 +30,27 @@ final class TopologyReader {
     }
 
     NumaTopology read() {
-        List<NumaNode> nodes = host.exists(NODES) && !nodeIds().isEmpty() ? nodes() : List.of(singleNode());
+        List<NumaNode> nodes = nodes();
         List<NumaDevice> attached = devices.all(nodes);
         List<NumaNode> withDevices = new ArrayList<>();
         for (NumaNode node : nodes) {
             withDevices.add(node.withDevices(attached.stream().filter(device -> device.nodes().contains(node.id()))
                     .toList()));
         }
-        SortedSet<Integer> possible = host.text(NODES + "/possible").map(Sysfs::list).filter(ids -> !ids.isEmpty())
-                .orElseGet(() -> ids(withDevices));
-        possible.addAll(ids(withDevices));
+        SortedSet<Integer> possible = host.text(NODES + "/possible").map(Sysfs::list).orElseGet(TreeSet::new);
+        possible.addAll(ids(nodes));
         return new NumaTopology("linux", withDevices, possible, attached);
+    }
+
+    /** @return the nodes a device hangs on, judged from the nodes alone (no walk over every device) */
+    SortedSet<Integer> nodesOf(String device) {
+        return devices.nodesOf(device, nodes());
+    }
+
+    /** The nodes, without their devices; one node with everything on a kernel without NUMA support. */
+    private List<NumaNode> nodes() {
+        SortedSet<Integer> present = nodeIds();
+        return present.isEmpty() ? List.of(singleNode()) : nodes(present);
     }
 
     /** The node ids that have a {@code nodeN} directory. */
@@ -55,8 +64,7 @@ final class TopologyReader {
         return ids;
     }
 
-    private List<NumaNode> nodes() {
-        SortedSet<Integer> present = nodeIds();
+    private List<NumaNode> nodes(SortedSet<Integer> present) {
         SortedSet<Integer> online = host.text(NODES + "/online").map(Sysfs::list).filter(ids -> !ids.isEmpty())
                 .orElse(present);
         Map<Integer, Integer> tiers = tiers();
@@ -106,16 +114,8 @@ final class TopologyReader {
         host.text("/proc/cpuinfo").ifPresent(cpuinfo -> cpuinfo.lines()
                 .filter(line -> line.startsWith("processor"))
                 .map(line -> line.substring(line.indexOf(':') + 1).strip())
-                .forEach(id -> parse(id).ifPresent(cpus::add)));
+                .forEach(id -> Sysfs.integer(id).ifPresent(cpus::add)));
         return cpus;
-    }
-
-    private static Optional<Integer> parse(String number) {
-        try {
-            return Optional.of(Integer.parseInt(number));
-        } catch (NumberFormatException garbled) {
-            return Optional.empty();
-        }
     }
 
     private static SortedSet<Integer> ids(List<NumaNode> nodes) {

@@ -127,10 +127,9 @@ class ChunkMakerTest {
         }
 
         @Override
-        public int[] nodesOfPages(long[] pages, int[] error) {
+        public int[] nodesOfPages(long[] pages) {
             calls.add("move_pages");
             if (movePagesErrno != 0) {
-                error[0] = movePagesErrno;
                 return null;
             }
             return new int[] {Math.max(boundNode, 0), Math.max(boundNode, 0), Math.max(boundNode, 0)};

@@ -37,7 +37,6 @@ public final class WindowsNumaBackend implements NumaBackend {
     @Activate
     public WindowsNumaBackend() {
         this(new JnaWindowsNuma());
-        linkReleasePath();
     }
 
     WindowsNumaBackend(WindowsNuma windows) {
@@ -116,19 +115,6 @@ public final class WindowsNumaBackend implements NumaBackend {
     @Override
     public void release(NativeChunk chunk) {
         windows.free(((WindowsChunk) chunk).address());
-    }
-
-    /**
-     * Chunks outlive this backend: the pool frees the last ones as their buffers come back, which may be after this
-     * bundle was uninstalled, and Equinox closes an uninstalled bundle's class loader at once. One page allocated and
-     * freed here loads and links all that {@link #release} needs while loading still works.
-     */
-    private void linkReleasePath() {
-        try {
-            release(allocate(PAGE, -1));
-        } catch (NumaBindException cannotHappenUnbound) {
-            throw new IllegalStateException(cannotHappenUnbound);
-        }
     }
 
     /** Disks and volumes ({@code \\.\PhysicalDrive0}, {@code C:}, a file path); NICs are not told on Windows. */
