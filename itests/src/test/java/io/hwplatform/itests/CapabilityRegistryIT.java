@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Hashtable;
 import java.util.List;
@@ -200,8 +201,8 @@ public class CapabilityRegistryIT {
 
     private String run(String command) throws Exception {
         CommandProcessor processor = context.getService(context.getServiceReference(CommandProcessor.class));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CommandSession session = processor.createSession(System.in, new PrintStream(out), System.err)) {
+        try (CommandSession session = processor.createSession(System.in,
+                new PrintStream(OutputStream.nullOutputStream()), System.err)) {
             Object result = session.execute(command);
             return String.valueOf(result).trim();
         }

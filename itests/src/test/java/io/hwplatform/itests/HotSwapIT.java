@@ -8,7 +8,6 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 
 import io.hwplatform.api.numa.NumaAllocator;
 import io.hwplatform.api.numa.NumaBuffer;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,7 +59,7 @@ public class HotSwapIT {
 
     @Test
     public void droppingRemovingStoppingAndStartingBackendsSwitchesWithoutAFailedCall() throws Exception {
-        Bundle embedded = linuxBackend();
+        Bundle embedded = PlatformOptions.installed(context, "io.hwplatform.numa.linux");
         Path deploy = Path.of(context.getProperty("felix.fileinstall.dir")); // made by the configuration, outside
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -85,7 +84,7 @@ public class HotSwapIT {
             timings.add("start: " + switchTo("linux", embedded::start) + " ms");
             timings.add("uninstall: " + switchTo("portable", embedded::uninstall) + " ms");
             // File Install installs and starts a dropped jar, and uninstalls it when the jar goes away
-            timings.add("drop into deploy: " + switchTo("linux", () -> copy(bundleJar("numa-linux"), dropped)) + " ms");
+            timings.add("drop into deploy: " + switchTo("linux", () -> copy(PlatformOptions.jar("numa-linux"), dropped)) + " ms");
             timings.add("remove from deploy: " + switchTo("portable", () -> Files.delete(dropped)) + " ms");
         } finally {
             running.set(false);
@@ -110,19 +109,6 @@ public class HotSwapIT {
             Thread.sleep(10);
         }
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    }
-
-    private Bundle linuxBackend() {
-        for (Bundle bundle : context.getBundles()) {
-            if ("io.hwplatform.numa.linux".equals(bundle.getSymbolicName())) {
-                return bundle;
-            }
-        }
-        throw new AssertionError("no Linux backend bundle");
-    }
-
-    private static Path bundleJar(String artifactId) {
-        return new File(System.getProperty("itest.bundles", "target/bundles"), artifactId + ".jar").toPath();
     }
 
     private static void copy(Path from, Path to) throws IOException {

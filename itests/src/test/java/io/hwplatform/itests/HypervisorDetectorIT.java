@@ -64,7 +64,7 @@ public class HypervisorDetectorIT {
 
     @Test
     public void stoppingTheKvmProbeTakesTheVerdictAwayAndStartingItBringsItBack() throws Exception {
-        Bundle kvmProbe = bundle("io.hwplatform.hypervisor.kvm");
+        Bundle kvmProbe = PlatformOptions.installed(context, "io.hwplatform.hypervisor.kvm");
 
         kvmProbe.stop();
         HypervisorInfo withoutKvm = detector.info();
@@ -83,20 +83,11 @@ public class HypervisorDetectorIT {
 
     @Test
     public void stoppingTheDetectorWithdrawsItsCapabilities() throws Exception {
-        Bundle detectorBundle = bundle("io.hwplatform.hypervisor");
+        Bundle detectorBundle = PlatformOptions.installed(context, "io.hwplatform.hypervisor");
         detectorBundle.stop();
         assertFalse(registry.find("hypervisor").isPresent());
         detectorBundle.start();
         assertTrue(registry.find("hypervisor").isPresent());
-    }
-
-    private Bundle bundle(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return bundle;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
     }
 
     /**

@@ -57,7 +57,7 @@ public class NumaAllocatorIT {
 
     @Test
     public void swappingBackendsUnderLoadFailsNoAllocationAndLeaksNoChunk() throws Exception {
-        Bundle linux = bundle("io.hwplatform.numa.linux");
+        Bundle linux = PlatformOptions.installed(context, "io.hwplatform.numa.linux");
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicLong allocations = new AtomicLong();
@@ -112,14 +112,5 @@ public class NumaAllocatorIT {
             assertTrue(buffer.step() == AllocationStep.NEAREST || buffer.step() == AllocationStep.ANY);
             assertEquals(63, buffer.requestedNode());
         }
-    }
-
-    private Bundle bundle(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return bundle;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
     }
 }

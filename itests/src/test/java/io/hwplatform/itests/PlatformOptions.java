@@ -7,7 +7,10 @@ import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.File;
+import java.nio.file.Path;
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 
 /** The runtime every in-framework test starts from: the OSGi services we build on, plus the bundles under test. */
 final class PlatformOptions {
@@ -51,8 +54,22 @@ final class PlatformOptions {
 
     /** A bundle of this build, from the folder the build copied it to (SNAPSHOTs are not installed in ~/.m2). */
     static Option project(String artifactId) {
-        return bundle(new File(System.getProperty("itest.bundles", "target/bundles"), artifactId + ".jar")
-                .toURI().toString());
+        return bundle(jar(artifactId).toUri().toString());
+    }
+
+    /** @return the jar of a bundle of this build, as the build copied it */
+    static Path jar(String artifactId) {
+        return Path.of(System.getProperty("itest.bundles", "target/bundles"), artifactId + ".jar");
+    }
+
+    /** @return the installed bundle of that symbolic name */
+    static Bundle installed(BundleContext context, String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
     }
 
     /** This module's own bundle of example consumers. */

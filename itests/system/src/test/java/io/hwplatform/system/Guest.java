@@ -28,7 +28,7 @@ final class Guest {
     private String distances;
     private List<Integer> cpuless = List.of();
     private int memoryMib = 2048;
-    private int cpus = 2;
+    private static final int CPUS = 2;
     private final Map<Integer, String> smbios = new LinkedHashMap<>();
     private int timeoutSeconds = 300;
 
@@ -107,15 +107,17 @@ final class Guest {
         }
         reader.join(5000);
         machine.close();
-        Files.write(work.resolve(name + ".console"), console);
-        synchronized (console) {
-            return new GuestOutput(name, List.copyOf(console), finished);
+        List<String> lines;
+        synchronized (console) { // the reader may still be adding, if it outlived the join
+            lines = List.copyOf(console);
         }
+        Files.write(work.resolve(name + ".console"), lines);
+        return new GuestOutput(name, lines, finished);
     }
 
     private List<String> command(Path script, Path socket) {
         List<String> command = new ArrayList<>(List.of("qemu-system-x86_64", "-accel", "tcg,thread=multi",
-                "-m", memoryMib + "M", "-smp", String.valueOf(cpus),
+                "-m", memoryMib + "M", "-smp", String.valueOf(CPUS),
                 "-kernel", image.kernel().toString(), "-initrd", image.initramfs().toString(),
                 "-append", "console=ttyS0 quiet loglevel=3 hwjob=" + script.toAbsolutePath() + " hwbuild=" + build,
                 "-virtfs", "local,path=/,mount_tag=host,security_model=passthrough,readonly=on,multidevs=remap",
@@ -138,13 +140,13 @@ final class Guest {
                 withCpus.add(node);
             }
         }
-        int perNode = Math.max(1, cpus / withCpus.size());
+        int perNode = Math.max(1, CPUS / withCpus.size());
         int cpu = 0;
         for (int node = 0; node < nodes; node++) {
             command.addAll(List.of("-object", "memory-backend-ram,id=m" + node + ",size=" + memoryMib / nodes + "M"));
             String spec = "node,nodeid=" + node + ",memdev=m" + node;
             if (withCpus.contains(node)) {
-                int last = node == withCpus.get(withCpus.size() - 1) ? cpus - 1 : cpu + perNode - 1;
+                int last = node == withCpus.get(withCpus.size() - 1) ? CPUS - 1 : cpu + perNode - 1;
                 spec += ",cpus=" + cpu + "-" + last;
                 cpu = last + 1;
             }

@@ -24,8 +24,9 @@ final class SystemTestSupport {
 
     /** The deepest directory holding both the launcher and the work folder: what a guest needs of this machine. */
     static Path buildTree() {
+        Path work = work();
         Path tree = launcher().getParent();
-        while (!work().startsWith(tree)) {
+        while (!work.startsWith(tree)) {
             tree = tree.getParent();
         }
         return tree;

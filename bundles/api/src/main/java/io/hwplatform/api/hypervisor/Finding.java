@@ -66,8 +66,7 @@ public sealed interface Finding {
 
         @Override
         public String meaning() {
-            return "xen " + role.domain().name().toLowerCase(java.util.Locale.ROOT) + " "
-                    + role.mode().name().toLowerCase(java.util.Locale.ROOT);
+            return "xen " + role.domain().id() + " " + role.mode().id();
         }
     }
 

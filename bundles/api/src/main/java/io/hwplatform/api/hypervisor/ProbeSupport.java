@@ -15,6 +15,8 @@ public final class ProbeSupport {
     public static final String CLOCKSOURCES = "/sys/devices/system/clocksource/clocksource0/available_clocksource";
     /** The CPU description; only the first CPU's block is consulted. */
     public static final String CPUINFO = "/proc/cpuinfo";
+    /** s390's machine description, whose {@code VM00 Control Program} line names the hypervisor. */
+    public static final String SYSINFO = "/proc/sysinfo";
 
     private ProbeSupport() {}
 
@@ -63,6 +65,22 @@ public final class ProbeSupport {
     /** @return the clock sources the kernel offers, e.g. {@code [kvm-clock, tsc]}; empty when not told */
     public static List<String> clocksources(HostSignals host) {
         return host.text(CLOCKSOURCES).map(text -> Arrays.asList(text.split("\\s+"))).orElse(List.of());
+    }
+
+    /** @return the value of {@code VM00 Control Program:} in {@link #SYSINFO}, e.g. {@code KVM/Linux} or {@code z/VM} */
+    public static Optional<String> controlProgram(HostSignals host) {
+        return host.text(SYSINFO).flatMap(sysinfo -> sysinfo.lines()
+                .filter(line -> line.startsWith("VM00 Control Program:"))
+                .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                .findFirst());
+    }
+
+    /**
+     * @param serviceKey a Windows service's registry key, e.g. {@code HKLM\SYSTEM\CurrentControlSet\Services\BALLOON}
+     * @return empty when the service is not installed; else whether it is enabled (any {@code Start} but 4, disabled)
+     */
+    public static Optional<Boolean> serviceEnabled(HostSignals host, String serviceKey) {
+        return host.registryValue(serviceKey, "Start").map(start -> !start.equals("4"));
     }
 
     /** @return the value of a field in the first CPU's block of {@code /proc/cpuinfo}, e.g. {@code vendor_id} */

@@ -1,5 +1,6 @@
 package io.hwplatform.api.hypervisor;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,12 @@ public record XenRole(Domain domain, Mode mode) {
         /** The control domain, which manages the others and owns the hardware. */
         DOM0,
         /** An unprivileged guest. */
-        DOMU
+        DOMU;
+
+        /** @return the lower-case id used in attributes and output, e.g. {@code domu} */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** How a Xen domain is virtualised. */
@@ -27,7 +33,12 @@ public record XenRole(Domain domain, Mode mode) {
         /** PV in an HVM container, without emulated firmware. */
         PVH,
         /** Not told by any signal. */
-        UNKNOWN
+        UNKNOWN;
+
+        /** @return the lower-case id used in attributes and output, e.g. {@code hvm} */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** @throws NullPointerException when domain or mode is null */

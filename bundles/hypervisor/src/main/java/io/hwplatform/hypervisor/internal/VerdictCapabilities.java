@@ -8,7 +8,6 @@ import io.hwplatform.api.hypervisor.HypervisorInfo;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -58,8 +57,8 @@ final class VerdictCapabilities implements AutoCloseable {
         putIfKnown(attributes, HypervisorCapabilities.CLOUD, info.cloud());
         putIfKnown(attributes, HypervisorCapabilities.CONTAINER, info.container());
         if (info.xen() != null) {
-            attributes.put(HypervisorCapabilities.XEN_DOMAIN, lower(info.xen().domain()));
-            attributes.put(HypervisorCapabilities.XEN_MODE, lower(info.xen().mode()));
+            attributes.put(HypervisorCapabilities.XEN_DOMAIN, info.xen().domain().id());
+            attributes.put(HypervisorCapabilities.XEN_MODE, info.xen().mode().id());
         }
         Map<String, Map<String, Object>> capabilities = new LinkedHashMap<>();
         capabilities.put(HypervisorCapabilities.HYPERVISOR, attributes);
@@ -77,10 +76,6 @@ final class VerdictCapabilities implements AutoCloseable {
         if (value != null) {
             attributes.put(key, value);
         }
-    }
-
-    private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 
     /** @return the names currently published, for tests and diagnostics */

@@ -164,13 +164,9 @@ public final class GovernorComponent implements MemoryGovernor, BalloonDriver, M
 
     @Override
     public MemoryStatus status() {
-        Optional<Balloon> balloon = hypervisorBalloon();
-        BalloonGauge currentGauge = gauge;
-        return new MemoryStatus(governor.level(), governor.pressures(),
-                kind().orElse(null), balloon.map(Balloon::bound).orElse(false),
-                currentGauge == null ? -1 : currentGauge.sizeBytes().orElse(-1),
-                currentGauge == null ? -1 : currentGauge.targetBytes().orElse(-1),
-                environment.residentBytes().orElse(-1), governor.lastReclaim(),
+        return new MemoryStatus(governor.level(), governor.pressures(), kind().orElse(null), isAvailable(),
+                sizeBytes().orElse(-1), targetBytes().orElse(-1), environment.residentBytes().orElse(-1),
+                governor.lastReclaim(),
                 governor.reclaimersInAskingOrder().stream().map(RegisteredReclaimer::lastResult).toList());
     }
 

@@ -5,9 +5,6 @@ import io.hwplatform.api.hypervisor.Evidence;
 import io.hwplatform.api.hypervisor.HypervisorDetector;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
 import io.hwplatform.api.hypervisor.XenRole;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
@@ -30,7 +27,7 @@ public final class HypervisorCommands {
 
     @Descriptor("shows the hypervisor, cloud, Xen role, container and balloon, then the evidence for the verdict")
     public String info(
-            @Descriptor("print one JSON document instead of text")
+            @Descriptor(Json.OPTION)
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("read every signal again now instead of showing the current verdict")
             @Parameter(names = "--fresh", presentValue = "true", absentValue = "false") boolean fresh) {
@@ -39,22 +36,21 @@ public final class HypervisorCommands {
     }
 
     static String toJson(HypervisorInfo info) {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("type", info.type().name());
-        document.put("vendor", info.vendor());
-        document.put("product", info.product());
-        document.put("cloud", info.cloud());
-        document.put("xen", info.xen() == null ? null : Json.object(
-                "domain", lower(info.xen().domain()), "mode", lower(info.xen().mode())));
-        document.put("container", info.container());
+        XenRole xen = info.xen();
         Balloon balloon = info.balloon();
-        document.put("balloon", balloon == null ? null : Json.object(
-                "kind", balloon.kind().id(), "bound", balloon.bound(), "device", balloon.device()));
-        document.put("decidedBy", info.decidedBy());
-        document.put("root", info.root());
-        document.put("evidence", info.evidence().stream().map(row -> Json.object(
-                "source", row.source(), "observed", row.observed(), "meaning", row.meaning())).toList());
-        return Json.write(document);
+        return Json.write(Json.object(
+                "type", info.type().name(),
+                "vendor", info.vendor(),
+                "product", info.product(),
+                "cloud", info.cloud(),
+                "xen", xen == null ? null : Json.object("domain", xen.domain().id(), "mode", xen.mode().id()),
+                "container", info.container(),
+                "balloon", balloon == null ? null : Json.object(
+                        "kind", balloon.kind().id(), "bound", balloon.bound(), "device", balloon.device()),
+                "decidedBy", info.decidedBy(),
+                "root", info.root(),
+                "evidence", info.evidence().stream().map(row -> Json.object(
+                        "source", row.source(), "observed", row.observed(), "meaning", row.meaning())).toList()));
     }
 
     static String toText(HypervisorInfo info) {
@@ -75,16 +71,12 @@ public final class HypervisorCommands {
     }
 
     private static String xen(XenRole role) {
-        return role == null ? null : lower(role.domain()) + ", " + lower(role.mode());
+        return role == null ? null : role.domain().id() + ", " + role.mode().id();
     }
 
     private static String balloon(Balloon balloon) {
         return balloon == null ? null
                 : balloon.kind().id() + ", " + (balloon.bound() ? "driver bound" : "no driver bound") + " ("
                         + balloon.device() + ")";
-    }
-
-    private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 }

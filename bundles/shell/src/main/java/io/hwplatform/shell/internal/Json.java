@@ -8,6 +8,9 @@ import java.util.Map;
 /** The one JSON writer of all commands: nulls kept (a missing fact is {@code null}, not absent), no HTML escaping. */
 final class Json {
 
+    /** The help text of every info command's {@code --json} option. */
+    static final String OPTION = "print one JSON document instead of text";
+
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
     private Json() {}

@@ -36,7 +36,6 @@ import org.osgi.service.component.annotations.Reference;
 })
 public final class MemoryCommands {
 
-    private static final String JSON = "print one JSON document instead of text";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final MemoryGovernor governor;
@@ -47,7 +46,7 @@ public final class MemoryCommands {
     }
 
     @Descriptor("shows the pressure per source, the balloon, the process's resident memory and the last reclaim")
-    public String status(@Descriptor(JSON)
+    public String status(@Descriptor(Json.OPTION)
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
         MemoryStatus status = governor.status();
         if (json) {
@@ -78,7 +77,7 @@ public final class MemoryCommands {
     }
 
     @Descriptor("lists the pressure sources: available or why not, what they watch, what they say")
-    public String sources(@Descriptor(JSON)
+    public String sources(@Descriptor(Json.OPTION)
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
         List<MemoryGovernor.SourceInfo> sources = governor.sources();
         if (json) {
@@ -93,7 +92,7 @@ public final class MemoryCommands {
     }
 
     @Descriptor("lists the reclaimers in the order they are asked, with what each did last")
-    public String reclaimers(@Descriptor(JSON)
+    public String reclaimers(@Descriptor(Json.OPTION)
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
         List<ReclaimerResult> reclaimers = governor.status().reclaimers();
         if (json) {
@@ -106,7 +105,7 @@ public final class MemoryCommands {
     }
 
     @Descriptor("asks the reclaimers for memory now and returns it to the operating system")
-    public String reclaim(@Descriptor(JSON)
+    public String reclaim(@Descriptor(Json.OPTION)
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("level told to the reclaimers: moderate or critical")
             @Parameter(names = "--level", absentValue = "moderate") String level,

@@ -29,7 +29,6 @@ import org.osgi.service.component.annotations.Reference;
 })
 public final class NumaCommands {
 
-    private static final String JSON = "print one JSON document instead of text";
 
     private final NumaAllocator allocator;
 
@@ -39,7 +38,7 @@ public final class NumaCommands {
     }
 
     @Descriptor("shows the NUMA nodes: CPUs, memory, tiers, distances (like numactl --hardware)")
-    public String topology(@Descriptor(JSON)
+    public String topology(@Descriptor(Json.OPTION)
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
         NumaTopology topology = allocator.topology();
         return json ? Json.write(topologyJson(topology, allocator.isNumaAware()))
@@ -47,7 +46,7 @@ public final class NumaCommands {
     }
 
     @Descriptor("shows which node each PCI function, NIC and disk hangs on")
-    public String devices(@Descriptor(JSON)
+    public String devices(@Descriptor(Json.OPTION)
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
         List<NumaDevice> devices = allocator.topology().devices();
         if (json) {
@@ -56,12 +55,12 @@ public final class NumaCommands {
         }
         TextTable table = new TextTable("DEVICE", "KIND", "NODES");
         devices.forEach(device -> table.row(device.name(), lower(device.kind()),
-                device.nodes().isEmpty() ? "unknown" : join(device.nodes())));
+                device.nodes().isEmpty() ? "unknown" : join(device.nodes(), ",")));
         return table.toString();
     }
 
     @Descriptor("allocates a buffer on a node, verifies where the kernel put it, reports and frees it")
-    public String alloc(@Descriptor(JSON)
+    public String alloc(@Descriptor(Json.OPTION)
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("fail instead of falling back to another node")
             @Parameter(names = "--strict", presentValue = "true", absentValue = "false") boolean strict,
@@ -73,15 +72,14 @@ public final class NumaCommands {
         }
         try (NumaBuffer buffer = allocator.allocate((int) bytes, node,
                 strict ? AllocationPolicy.STRICT : AllocationPolicy.FALLBACK)) {
-            Map<String, Object> result = Json.object("size", bytes, "requestedNode", buffer.requestedNode(),
+            return json ? Json.write(Json.object("size", bytes, "requestedNode", buffer.requestedNode(),
                     "node", buffer.node(), "verified", buffer.verified(), "step", buffer.step().id(),
-                    "backend", allocator.stats().backend());
-            return json ? Json.write(result) : allocText(buffer, bytes);
+                    "backend", allocator.stats().backend())) : allocText(buffer, bytes);
         }
     }
 
     @Descriptor("allocates a buffer on node 0 (see alloc <size> <node>)")
-    public String alloc(@Descriptor(JSON)
+    public String alloc(@Descriptor(Json.OPTION)
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("fail instead of falling back to another node")
             @Parameter(names = "--strict", presentValue = "true", absentValue = "false") boolean strict,
@@ -90,7 +88,7 @@ public final class NumaCommands {
     }
 
     @Descriptor("shows the pool: chunks, bytes in use, allocations per fallback step, leaks, trims")
-    public String stats(@Descriptor(JSON)
+    public String stats(@Descriptor(Json.OPTION)
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
         PoolStats stats = allocator.stats();
         Map<String, Object> steps = new LinkedHashMap<>();
@@ -136,12 +134,11 @@ public final class NumaCommands {
         StringBuilder out = new StringBuilder();
         out.append("backend: ").append(topology.backend()).append(numaAware ? " (NUMA-aware)" : " (not NUMA-aware)")
                 .append('\n');
-        out.append("available: ").append(topology.nodes().size()).append(" nodes (").append(join(topology.online()))
-                .append("), possible ").append(join(topology.possible())).append('\n');
+        out.append("available: ").append(topology.nodes().size()).append(" nodes (").append(join(topology.online(), ","))
+                .append("), possible ").append(join(topology.possible(), ",")).append('\n');
         for (NumaNode node : topology.nodes()) {
             String prefix = "node " + node.id() + " ";
-            out.append(prefix).append("cpus: ").append(node.cpus().stream().map(String::valueOf)
-                    .collect(Collectors.joining(" "))).append('\n');
+            out.append(prefix).append("cpus: ").append(join(node.cpus(), " ")).append('\n');
             out.append(prefix).append("size: ").append(node.memoryTotalBytes() >> 20).append(" MB\n");
             out.append(prefix).append("free: ").append(node.memoryFreeBytes() >> 20).append(" MB\n");
             if (node.memoryTier() >= 0) {
@@ -158,8 +155,7 @@ public final class NumaCommands {
         }
         List<NumaNode> memoryOnly = topology.memoryOnlyNodes();
         if (!memoryOnly.isEmpty()) {
-            out.append("memory-only nodes: ")
-                    .append(memoryOnly.stream().map(node -> String.valueOf(node.id())).collect(Collectors.joining(" ")))
+            out.append("memory-only nodes: ").append(join(memoryOnly.stream().map(NumaNode::id).toList(), " "))
                     .append('\n');
         }
         return out.toString();
@@ -177,8 +173,8 @@ public final class NumaCommands {
         return distance < 0 ? "-" : String.valueOf(distance);
     }
 
-    private static String join(java.util.Collection<Integer> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    private static String join(java.util.Collection<Integer> ids, String separator) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(separator));
     }
 
     private static String lower(Enum<?> value) {

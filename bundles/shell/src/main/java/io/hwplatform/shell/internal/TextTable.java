@@ -41,7 +41,7 @@ final class TextTable {
     public String toString() {
         int[] widths = new int[headers.length];
         for (int column = 0; column < headers.length; column++) {
-            widths[column] = showHeaders ? headers[column].length() : 0;
+            widths[column] = headers[column].length(); // "" for a key-value table
             for (String[] row : rows) {
                 widths[column] = Math.max(widths[column], row[column].length());
             }

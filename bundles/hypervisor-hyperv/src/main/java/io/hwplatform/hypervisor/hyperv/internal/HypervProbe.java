@@ -81,8 +81,7 @@ public final class HypervProbe implements HypervisorProbe {
         if (!device) {
             return Optional.empty();
         }
-        boolean bound = host.registryValue(WINDOWS_BALLOON_SERVICE, "Start").filter(start -> !start.equals("4"))
-                .isPresent();
+        boolean bound = ProbeSupport.serviceEnabled(host, WINDOWS_BALLOON_SERVICE).orElse(false);
         return Optional.of(new Finding.BalloonDriver(new Balloon(BalloonKind.HYPERV, bound, "dmvsc"),
                 WINDOWS_VMBUS_DEVICES));
     }

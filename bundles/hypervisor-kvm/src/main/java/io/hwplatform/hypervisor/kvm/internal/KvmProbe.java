@@ -59,10 +59,8 @@ public final class KvmProbe implements HypervisorProbe {
             findings.add(new Finding.Hypervisor(HypervisorType.KVM, Signal.PARAVIRT_CLOCK, 0, ProbeSupport.CLOCKSOURCES));
         }
         deviceTree(host).ifPresent(findings::add);
-        host.text("/proc/sysinfo").flatMap(KvmProbe::controlProgram)
-                .filter(program -> program.startsWith("KVM"))
-                .ifPresent(program -> findings.add(
-                        new Finding.Hypervisor(HypervisorType.KVM, Signal.SYSINFO, 0, "/proc/sysinfo")));
+        ProbeSupport.controlProgram(host).filter(program -> program.startsWith("KVM")).ifPresent(program ->
+                findings.add(new Finding.Hypervisor(HypervisorType.KVM, Signal.SYSINFO, 0, ProbeSupport.SYSINFO)));
         if (host.os() == HostSignals.Os.WINDOWS) {
             windowsBalloon(host).ifPresent(findings::add);
         } else {
@@ -112,12 +110,6 @@ public final class KvmProbe implements HypervisorProbe {
         return Optional.empty();
     }
 
-    /** @return the value of {@code VM00 Control Program:} in s390's /proc/sysinfo, e.g. {@code KVM/Linux} */
-    static Optional<String> controlProgram(String sysinfo) {
-        return sysinfo.lines().filter(line -> line.startsWith("VM00 Control Program:"))
-                .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst();
-    }
-
     /** A virtio device of id 5, bound when the virtio_balloon driver lists it. */
     private static Optional<Finding> linuxBalloon(HostSignals host) {
         for (String device : host.list(VIRTIO_DEVICES)) {
@@ -134,11 +126,11 @@ public final class KvmProbe implements HypervisorProbe {
     private static Optional<Finding> windowsBalloon(HostSignals host) {
         boolean device = host.registrySubkeys(WINDOWS_PCI_DEVICES).stream()
                 .anyMatch(id -> id.startsWith("VEN_1AF4&DEV_1002") || id.startsWith("VEN_1AF4&DEV_1045"));
-        Optional<String> start = host.registryValue(WINDOWS_BALLOON_SERVICE, "Start");
-        if (!device && start.isEmpty()) {
+        Optional<Boolean> enabled = ProbeSupport.serviceEnabled(host, WINDOWS_BALLOON_SERVICE);
+        if (!device && enabled.isEmpty()) {
             return Optional.empty();
         }
-        boolean bound = device && start.filter(value -> !value.equals("4")).isPresent(); // 4: service disabled
+        boolean bound = device && enabled.orElse(false);
         return Optional.of(new Finding.BalloonDriver(new Balloon(BalloonKind.VIRTIO, bound, "BALLOON"),
                 WINDOWS_BALLOON_SERVICE + "\\Start"));
     }

@@ -42,7 +42,6 @@ public final class OthersProbe implements HypervisorProbe {
             "Apple VZ", HypervisorType.APPLE);
 
     static final String DEVICE_TREE = "/proc/device-tree";
-    static final String SYSINFO = "/proc/sysinfo";
     static final String CMM = "/sys/devices/system/cmm/cmm0";
 
     @Override
@@ -64,11 +63,8 @@ public final class OthersProbe implements HypervisorProbe {
             findings.add(new Finding.Hypervisor(HypervisorType.POWERVM, Signal.DEVICE_TREE, 0,
                     DEVICE_TREE + "/ibm,partition-name"));
         }
-        boolean zvm = host.text(SYSINFO).stream().flatMap(String::lines)
-                .anyMatch(line -> line.startsWith("VM00 Control Program:")
-                        && line.substring(line.indexOf(':') + 1).strip().startsWith("z/VM"));
-        if (zvm) {
-            findings.add(new Finding.Hypervisor(HypervisorType.ZVM, Signal.SYSINFO, 0, SYSINFO));
+        if (ProbeSupport.controlProgram(host).filter(program -> program.startsWith("z/VM")).isPresent()) {
+            findings.add(new Finding.Hypervisor(HypervisorType.ZVM, Signal.SYSINFO, 0, ProbeSupport.SYSINFO));
         }
         if (host.exists(CMM)) {
             findings.add(new Finding.BalloonDriver(new Balloon(BalloonKind.CMM, true, "cmm0"), CMM));

@@ -55,9 +55,8 @@ public final class VmwareProbe implements HypervisorProbe {
      */
     private static Optional<Finding> balloon(HostSignals host) {
         if (host.os() == HostSignals.Os.WINDOWS) {
-            return host.registryValue(WINDOWS_BALLOON_SERVICE, "Start").map(start -> new Finding.BalloonDriver(
-                    new Balloon(BalloonKind.VMWARE, !start.equals("4"), "VMMemCtl"),
-                    WINDOWS_BALLOON_SERVICE + "\\Start"));
+            return ProbeSupport.serviceEnabled(host, WINDOWS_BALLOON_SERVICE).map(enabled -> new Finding.BalloonDriver(
+                    new Balloon(BalloonKind.VMWARE, enabled, "VMMemCtl"), WINDOWS_BALLOON_SERVICE + "\\Start"));
         }
         return LINUX_BALLOON.stream().filter(host::exists).findFirst().map(path -> new Finding.BalloonDriver(
                 new Balloon(BalloonKind.VMWARE, true, path.substring(path.lastIndexOf('/') + 1)), path));

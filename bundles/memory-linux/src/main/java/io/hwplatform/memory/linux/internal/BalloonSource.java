@@ -33,7 +33,6 @@ public final class BalloonSource extends SamplingSource implements BalloonGauge 
     private long lastSize = -1;
     private volatile OptionalLong size = OptionalLong.empty();
     private volatile OptionalLong target = OptionalLong.empty();
-    private volatile boolean xen;
 
     @Activate
     public BalloonSource(BundleContext context) {
@@ -73,7 +72,6 @@ public final class BalloonSource extends SamplingSource implements BalloonGauge 
         long growth = lastSize < 0 ? 0 : current - lastSize;
         lastSize = current;
         size = OptionalLong.of(current);
-        xen = reading.xenTarget().isPresent();
         target = reading.xenTarget();
         long xenOwed = reading.xenTarget().isPresent() && reading.xenCurrent().isPresent()
                 ? reading.xenCurrent().getAsLong() - reading.xenTarget().getAsLong() : 0;
@@ -95,7 +93,7 @@ public final class BalloonSource extends SamplingSource implements BalloonGauge 
 
     @Override
     public Optional<BalloonKind> kind() {
-        return xen ? Optional.of(BalloonKind.XEN) : Optional.empty();
+        return target.isPresent() ? Optional.of(BalloonKind.XEN) : Optional.empty(); // only Xen tells a target
     }
 
     @Override

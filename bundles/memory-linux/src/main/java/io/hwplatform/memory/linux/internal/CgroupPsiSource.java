@@ -2,7 +2,6 @@ package io.hwplatform.memory.linux.internal;
 
 import io.hwplatform.api.host.HostRoot;
 import io.hwplatform.api.memory.PressureSource;
-import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,13 +21,8 @@ public final class CgroupPsiSource extends PsiSource {
     }
 
     CgroupPsiSource(HostRoot root, PsiConfig config) {
-        this(root, List.of(PsiTrigger.parse(config.moderate_trigger()), PsiTrigger.parse(config.critical_trigger())),
-                config.sample_ms());
-    }
-
-    private CgroupPsiSource(HostRoot root, List<PsiTrigger> triggers, long sampleMillis) {
         super("psi-cgroup", root, Cgroups.ownDirectory(root).map(dir -> dir + "/memory.pressure").orElse(null),
-                "no cgroup v2 of our own (root cgroup, or cgroup v1 only)", triggers, specs(triggers), sampleMillis);
+                "no cgroup v2 of our own (root cgroup, or cgroup v1 only)", config, null);
     }
 
     @Deactivate

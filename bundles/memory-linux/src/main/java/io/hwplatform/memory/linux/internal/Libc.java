@@ -8,15 +8,12 @@ import com.sun.jna.Pointer;
 /** The POSIX calls PSI triggers need, directly mapped (glibc and musl alike). Negative returns leave errno. */
 final class Libc {
 
-    static final int O_RDONLY = 0;
     static final int O_RDWR = 2;
     static final int O_NONBLOCK = 0x800;
     static final short POLLIN = 0x1;
     static final short POLLPRI = 0x2;
     static final short POLLERR = 0x8;
-    static final short POLLHUP = 0x10;
     static final short POLLNVAL = 0x20;
-    static final int EINTR = 4;
 
     static {
         Native.register(Libc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
@@ -25,8 +22,6 @@ final class Libc {
     static native int open(String path, int flags);
 
     static native long write(int fd, byte[] data, long count);
-
-    static native long read(int fd, byte[] buffer, long count);
 
     /** {@code poll(struct pollfd *fds, nfds_t nfds, int timeout)}: 8 bytes per pollfd (int fd, short events, short revents). */
     static native int poll(Pointer fds, long count, int timeoutMillis);

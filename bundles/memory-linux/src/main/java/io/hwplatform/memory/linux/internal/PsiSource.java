@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -26,21 +25,25 @@ abstract class PsiSource extends WatchedSource {
     /** What is written to create each trigger; the triggers' specs unless a service manager handed its own. */
     private final List<byte[]> writes;
     private final long sampleMillis;
+    /** The longest trigger window: how far back sampling compares, and twice it how long quiet must last. */
+    private final long longestWindowMicros;
     private TriggerWatch watch;
     private ScheduledExecutorService sampler;
 
-    PsiSource(String name, HostRoot root, String path, String unavailable, List<PsiTrigger> triggers,
-            List<byte[]> writes, long sampleMillis) {
+    /**
+     * @param path the PSI file, or null when this source has none here
+     * @param unavailable why there is no file, when path is null
+     * @param handedOver the trigger a service manager handed over to write instead of the configured ones, or null
+     */
+    PsiSource(String name, HostRoot root, String path, String unavailable, PsiConfig config, byte[] handedOver) {
         super(name, path == null ? unavailable : "PSI file " + path);
         this.root = root;
         this.path = path;
-        this.triggers = triggers;
-        this.writes = writes;
-        this.sampleMillis = sampleMillis;
-    }
-
-    static List<byte[]> specs(List<PsiTrigger> triggers) {
-        return triggers.stream().map(trigger -> (trigger.spec() + "\0").getBytes(StandardCharsets.US_ASCII)).toList();
+        this.triggers = List.of(PsiTrigger.parse(config.moderate_trigger()), PsiTrigger.parse(config.critical_trigger()));
+        this.writes = handedOver != null ? List.of(handedOver) : triggers.stream()
+                .map(trigger -> (trigger.spec() + "\0").getBytes(StandardCharsets.US_ASCII)).toList();
+        this.sampleMillis = config.sample_ms();
+        this.longestWindowMicros = triggers.stream().mapToLong(PsiTrigger::windowMicros).max().orElse(2_000_000);
     }
 
     @Override
@@ -55,7 +58,7 @@ abstract class PsiSource extends WatchedSource {
         }
         if (root.isLive()) {
             try {
-                int quiet = (int) (2 * triggers.stream().mapToLong(PsiTrigger::windowMicros).max().orElse(2_000_000) / 1000);
+                int quiet = (int) (2 * longestWindowMicros / 1000);
                 watch = new TriggerWatch(path, writes, quiet, this::fired, this::lost, "hwplatform-psi-" + name());
                 describe("kernel triggers " + triggerNames() + " on " + path);
                 return;
@@ -86,7 +89,7 @@ abstract class PsiSource extends WatchedSource {
         PressureLevel level = trigger < 0 ? PressureLevel.NONE
                 : trigger == 0 ? PressureLevel.MODERATE : PressureLevel.CRITICAL;
         report(level, 0, read().map(Psi::describe).orElse("unreadable") + (trigger < 0 ? ""
-                : " (trigger '" + triggers.get(Math.min(trigger, triggers.size() - 1)).spec() + "')"));
+                : " (trigger '" + triggers.get(trigger).spec() + "')"));
     }
 
     private void lost(String why) {
@@ -96,11 +99,7 @@ abstract class PsiSource extends WatchedSource {
 
     private void startSampling() {
         Deque<long[]> readings = new ArrayDeque<>(); // {nanoTime, some total, full total}
-        sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "hwplatform-psi-" + name());
-            thread.setDaemon(true);
-            return thread;
-        });
+        sampler = daemonScheduler("hwplatform-psi-" + name());
         sampler.scheduleAtFixedRate(() -> read().ifPresent(psi -> sample(psi, readings)), 0, sampleMillis,
                 TimeUnit.MILLISECONDS);
     }
@@ -108,8 +107,7 @@ abstract class PsiSource extends WatchedSource {
     /** Compares this reading with the oldest one still inside the longest window. */
     private void sample(Psi psi, Deque<long[]> readings) {
         long now = System.nanoTime();
-        long window = TimeUnit.MICROSECONDS.toNanos(triggers.stream().mapToLong(PsiTrigger::windowMicros).max()
-                .orElse(2_000_000));
+        long window = TimeUnit.MICROSECONDS.toNanos(longestWindowMicros);
         readings.addLast(new long[] {now, psi.someTotalMicros(), psi.fullTotalMicros()});
         while (readings.size() > 2 && now - readings.peekFirst()[0] > window) {
             readings.removeFirst();

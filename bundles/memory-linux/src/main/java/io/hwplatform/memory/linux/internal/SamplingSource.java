@@ -1,6 +1,5 @@
 package io.hwplatform.memory.linux.internal;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -20,11 +19,7 @@ abstract class SamplingSource extends WatchedSource {
 
     @Override
     protected void start() {
-        sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "hwplatform-pressure-" + name());
-            thread.setDaemon(true);
-            return thread;
-        });
+        sampler = daemonScheduler("hwplatform-pressure-" + name());
         sampler.scheduleAtFixedRate(() -> {
             try {
                 sample();

@@ -2,7 +2,6 @@ package io.hwplatform.memory.linux.internal;
 
 import io.hwplatform.api.host.HostRoot;
 import io.hwplatform.api.memory.PressureSource;
-import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,12 +22,7 @@ public final class SystemPsiSource extends PsiSource {
     }
 
     SystemPsiSource(HostRoot root, PsiConfig config) {
-        this(root, List.of(PsiTrigger.parse(config.moderate_trigger()), PsiTrigger.parse(config.critical_trigger())),
-                config.sample_ms());
-    }
-
-    private SystemPsiSource(HostRoot root, List<PsiTrigger> triggers, long sampleMillis) {
-        super("psi", root, PATH, null, triggers, specs(triggers), sampleMillis);
+        super("psi", root, PATH, null, config, null);
     }
 
     @Deactivate

@@ -28,14 +28,11 @@ public final class SystemdPressureSource extends PsiSource {
     }
 
     SystemdPressureSource(HostRoot root, Map<String, String> environment, PsiConfig config) {
-        this(root, Handover.of(root, environment),
-                List.of(PsiTrigger.parse(config.moderate_trigger()), PsiTrigger.parse(config.critical_trigger())),
-                config.sample_ms());
+        this(root, Handover.of(root, environment), config);
     }
 
-    private SystemdPressureSource(HostRoot root, Handover handover, List<PsiTrigger> triggers, long sampleMillis) {
-        super("systemd", root, handover.path(), handover.unavailable(), triggers,
-                handover.write() == null ? specs(triggers) : List.of(handover.write()), sampleMillis);
+    private SystemdPressureSource(HostRoot root, Handover handover, PsiConfig config) {
+        super("systemd", root, handover.path(), handover.unavailable(), config, handover.write());
     }
 
     @Deactivate

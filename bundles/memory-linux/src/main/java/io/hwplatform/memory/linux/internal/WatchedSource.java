@@ -6,6 +6,8 @@ import io.hwplatform.api.memory.PressureSource;
 import io.hwplatform.api.memory.Subscription;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +26,15 @@ abstract class WatchedSource implements PressureSource {
         this.name = name;
         this.description = description;
         this.current = MemoryPressure.none(name, "not watched yet");
+    }
+
+    /** @return one daemon thread, named for thread dumps, that runs a source's scheduled reads */
+    static ScheduledExecutorService daemonScheduler(String threadName) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Begins watching (the first listener arrived). */
