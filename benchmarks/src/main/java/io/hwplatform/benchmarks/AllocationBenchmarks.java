@@ -97,7 +97,7 @@ public class AllocationBenchmarks {
         hole.consume(ByteBuffer.allocateDirect(size));
     }
 
-    private static io.hwplatform.api.numa.NumaBackend linuxOrPortable() {
+    private static io.hwplatform.api.numa.spi.NumaBackend linuxOrPortable() {
         try {
             return new LinuxNumaBackend(HostRoot.live());
         } catch (RuntimeException | LinkageError notLinux) {

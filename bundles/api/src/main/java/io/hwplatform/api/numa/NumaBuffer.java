@@ -6,11 +6,23 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Off-heap memory from the {@link NumaAllocator}, on a known node.
  *
- * <p>Close it when done: the memory goes back to the pool. After close, {@link #buffer()} throws
- * {@link IllegalStateException} and the view it handed out has its limit set to 0, so any access through it throws
- * {@link IndexOutOfBoundsException}. Do not keep duplicates or slices of the view past close: they are not revoked and
- * would see memory the pool has handed to someone else. Closing twice is harmless. A buffer dropped without close is
- * found by the garbage collector, reported, and its memory recovered.
+ * <p>Close it when done: the memory goes back to the pool. Closing twice is harmless, and any thread may close it.
+ * After close, {@link #buffer()} throws {@link IllegalStateException}.
+ *
+ * <p><b>Safety.</b> No sequence of calls on the view, its slices, duplicates or typed views can crash the process,
+ * before or after close, from any thread: memory is unmapped only once the garbage collector has shown that no buffer
+ * over it can be reached. What a view kept past close sees depends on the allocator's mode:
+ * <ul>
+ *   <li>by default, like Netty's {@code nioBuffer()}, it still reads and writes the block, which the pool may have
+ *       handed to another buffer meanwhile: do not use a view after close;</li>
+ *   <li>in quarantine ({@code io.hwplatform.numa} {@code quarantine=true}), a closed block is handed out again only
+ *       once no view of it, nor anything derived from one, is reachable: a stale view can never see another buffer's
+ *       memory, at the cost of a slower allocation and memory that waits for the garbage collector.</li>
+ * </ul>
+ *
+ * <p><b>Leaks.</b> A buffer dropped without close is recovered once neither it nor its view is reachable (in
+ * quarantine: nor anything derived from the view), after a garbage collection, and reported. Keeping only the view is
+ * enough to keep the memory.
  *
  * <p>Thread-safety: {@link #close()} may be called from any thread, once or more; the view is an ordinary
  * {@link ByteBuffer}, not thread-safe.
@@ -19,7 +31,8 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface NumaBuffer extends AutoCloseable {
 
     /**
-     * @return the memory, {@link #size()} bytes, position 0, big-endian as every new {@link ByteBuffer}
+     * @return the memory, {@link #size()} bytes, position 0, big-endian as every new {@link ByteBuffer}; the same
+     *     object on every call
      * @throws IllegalStateException when the buffer is closed
      */
     ByteBuffer buffer();

@@ -7,7 +7,7 @@ import java.util.Map;
  * threads, so under load they are approximate.
  *
  * @param backend the backend whose chunks new allocations use
- * @param chunks chunks the pool holds, of all backends (old ones are freed as their buffers come back)
+ * @param chunks chunks the pool holds, of all backends (old ones are given up as their buffers come back)
  * @param chunkBytes bytes in those chunks
  * @param inUseBytes bytes of open buffers (rounded up to their size class)
  * @param allocations allocations served since start
@@ -16,9 +16,15 @@ import java.util.Map;
  * @param leaked buffers dropped without close and recovered after garbage collection
  * @param trimmedBytes bytes returned to the operating system by trimming
  * @param nodeChunks chunks per node (-1 for unbound chunks)
+ * @param awaitingRelease chunks given up whose pages went back to the operating system, still mapped because a view
+ *     of them may be reachable; unmapped once the garbage collector shows none is
+ * @param awaitingReleaseBytes bytes of those chunks
+ * @param quarantinedBytes bytes of closed buffers kept out of reuse until their views are unreachable
+ * @param quarantine whether new buffers are quarantined after close
  */
 public record PoolStats(String backend, long chunks, long chunkBytes, long inUseBytes, long allocations,
-        Map<AllocationStep, Long> steps, long failures, long leaked, long trimmedBytes, Map<Integer, Long> nodeChunks) {
+        Map<AllocationStep, Long> steps, long failures, long leaked, long trimmedBytes, Map<Integer, Long> nodeChunks,
+        long awaitingRelease, long awaitingReleaseBytes, long quarantinedBytes, boolean quarantine) {
 
     /** Makes the maps unmodifiable copies. */
     public PoolStats {

@@ -2,8 +2,9 @@
  * NUMA: the machine's nodes, CPUs, memory, distances and device locality, and off-heap buffers bound to a chosen node.
  *
  * <p>{@link io.hwplatform.api.numa.NumaAllocator} is the service applications use. Operating-system bundles implement
- * {@link io.hwplatform.api.numa.NumaBackend}; the allocator binds the highest-ranked one that resolved.
+ * the provider interfaces of {@code io.hwplatform.api.numa.spi}; the allocator binds the highest-ranked one that
+ * resolved.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.hwplatform.api.numa;

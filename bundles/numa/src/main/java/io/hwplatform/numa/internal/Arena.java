@@ -2,26 +2,48 @@ package io.hwplatform.numa.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** The shared free blocks of one node and size class, in whole chunks. Every method holds the arena's lock. */
+/**
+ * The shared free blocks of one node slot and size class, in whole chunks, and the table that turns a block id into
+ * its chunk. Every method but {@link #chunk(int)} holds the arena's lock.
+ */
 final class Arena {
 
+    /** Chunks by index; grown by copy, so a reader sees an old or a new table, and both hold its chunk. */
+    private volatile Chunk[] table = new Chunk[4];
     private final ArrayDeque<Chunk> withFreeBlocks = new ArrayDeque<>();
-    private final List<Chunk> chunks = new ArrayList<>();
+    private int chunks;
+
+    /** @return the chunk of a block id that came from this arena */
+    Chunk chunk(int id) {
+        return table[id >>> SizeClasses.BLOCK_BITS];
+    }
 
     synchronized void add(Chunk chunk) {
-        chunks.add(chunk);
+        Chunk[] current = table;
+        int index = 0;
+        while (index < current.length && current[index] != null) {
+            index++;
+        }
+        if (index == current.length) {
+            current = Arrays.copyOf(current, current.length * 2);
+        }
+        chunk.index = index;
+        current[index] = chunk;
+        table = current;
+        chunks++;
         withFreeBlocks.addFirst(chunk);
     }
 
-    /** Moves up to {@code wanted} free blocks into a thread's stack. @return how many were moved */
+    /** Moves up to {@code wanted} free block ids into a thread's stack. @return how many were moved */
     synchronized int take(ThreadCache.Stack into, int wanted) {
         int moved = 0;
         while (moved < wanted && !withFreeBlocks.isEmpty()) {
             Chunk chunk = withFreeBlocks.peekFirst();
             while (moved < wanted && chunk.freeCount > 0) {
-                into.push(chunk, chunk.free[--chunk.freeCount]);
+                into.push(chunk.id(chunk.free[--chunk.freeCount]));
                 moved++;
             }
             if (chunk.freeCount == 0) {
@@ -31,8 +53,32 @@ final class Arena {
         return moved;
     }
 
-    /** @return a block's chunk when this block made it wholly free, else null */
+    /** @return the block's chunk when this block made it wholly free, else null */
     synchronized Chunk giveBack(Chunk chunk, int block) {
+        return putBack(chunk, block);
+    }
+
+    /**
+     * Takes back {@code count} block ids from the top of a thread's stack under one lock.
+     *
+     * @return the chunks this made wholly free, or null when none
+     */
+    synchronized List<Chunk> giveBack(ThreadCache.Stack from, int count) {
+        List<Chunk> whollyFree = null;
+        for (int i = 0; i < count; i++) {
+            int id = from.pop();
+            Chunk wholly = putBack(chunk(id), id & SizeClasses.BLOCK_MASK);
+            if (wholly != null) {
+                if (whollyFree == null) {
+                    whollyFree = new ArrayList<>(2);
+                }
+                whollyFree.add(wholly);
+            }
+        }
+        return whollyFree;
+    }
+
+    private Chunk putBack(Chunk chunk, int block) {
         if (chunk.freeCount == 0) {
             withFreeBlocks.addLast(chunk);
         }
@@ -43,44 +89,44 @@ final class Arena {
     /** Removes and returns every wholly free chunk, for release to the operating system. */
     synchronized List<Chunk> removeFreeChunks() {
         List<Chunk> free = new ArrayList<>();
-        chunks.removeIf(chunk -> {
-            if (chunk.freeCount == chunk.blocks) {
+        for (Chunk chunk : table) {
+            if (chunk != null && chunk.freeCount == chunk.blocks) {
                 free.add(chunk);
-                withFreeBlocks.remove(chunk);
-                return true;
+                forget(chunk);
             }
-            return false;
-        });
+        }
         return free;
     }
 
     /** Removes one chunk if it is wholly free. @return whether it was removed */
     synchronized boolean removeIfFree(Chunk chunk) {
-        if (chunk.freeCount != chunk.blocks || !chunks.remove(chunk)) {
+        if (chunk.freeCount != chunk.blocks || table[chunk.index] != chunk) {
             return false;
         }
-        withFreeBlocks.remove(chunk);
+        forget(chunk);
         return true;
     }
 
+    private void forget(Chunk chunk) {
+        table[chunk.index] = null; // no id of it is held anywhere: every block is in its free stack
+        withFreeBlocks.remove(chunk);
+        chunks--;
+    }
+
     synchronized int chunkCount() {
-        return chunks.size();
+        return chunks;
     }
 
-    /** @return free blocks held here (not in thread caches) */
-    synchronized long freeBlocks() {
-        long free = 0;
-        for (Chunk chunk : chunks) {
-            free += chunk.freeCount;
-        }
-        return free;
-    }
-
-    synchronized long blocks() {
+    /** @return {blocks, free blocks} held in this arena's chunks (free ones in thread caches count as used here) */
+    synchronized long[] blocks() {
         long blocks = 0;
-        for (Chunk chunk : chunks) {
-            blocks += chunk.blocks;
+        long free = 0;
+        for (Chunk chunk : table) {
+            if (chunk != null) {
+                blocks += chunk.blocks;
+                free += chunk.freeCount;
+            }
         }
-        return blocks;
+        return new long[] {blocks, free};
     }
 }

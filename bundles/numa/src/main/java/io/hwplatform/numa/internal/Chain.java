@@ -42,9 +42,11 @@ record Chain(int[] nodes, AllocationStep[] steps) {
         return new Chain(nodes.stream().mapToInt(Integer::intValue).toArray(), steps.toArray(new AllocationStep[0]));
     }
 
+    private static final Chain UNBOUND = new Chain(new int[] {-1}, new AllocationStep[] {AllocationStep.ANY});
+    private static final Chain NOTHING = new Chain(new int[0], new AllocationStep[0]);
+
     /** The chain when no node can be bound at all: unbound memory, or nothing under the strict policy. */
     static Chain unbound(AllocationPolicy policy) {
-        return policy == AllocationPolicy.STRICT ? new Chain(new int[0], new AllocationStep[0])
-                : new Chain(new int[] {-1}, new AllocationStep[] {AllocationStep.ANY});
+        return policy == AllocationPolicy.STRICT ? NOTHING : UNBOUND;
     }
 }

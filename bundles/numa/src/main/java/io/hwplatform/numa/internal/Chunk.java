@@ -1,11 +1,14 @@
 package io.hwplatform.numa.internal;
 
-import io.hwplatform.api.numa.NativeChunk;
+import io.hwplatform.api.numa.spi.NativeChunk;
 import java.nio.ByteBuffer;
 
 /**
  * A backend's chunk carved into equal blocks of one size class, or one block for a buffer with a chunk of its own.
- * The free-block stack is guarded by the owning arena's lock (a dedicated chunk has none).
+ *
+ * <p>{@link #root} is the one buffer over the whole chunk; every view handed out in the default mode is a slice of
+ * it, and a slice (or a slice of a slice, a duplicate, a typed view) keeps its root reachable. So once the pool drops
+ * the root, the garbage collector tells exactly when no view of the chunk is left, and only then is it unmapped.
  */
 final class Chunk {
 
@@ -17,9 +20,12 @@ final class Chunk {
     final int sizeClass;
     final int blockSize;
     final int blocks;
-    private final ByteBuffer base;
-    /** Leak trackers of the open buffers, by block; keeps them reachable until their buffer closes. */
-    final LeakRef[] leakRefs;
+    /** The chunk's place in its arena's table, set by the arena before any block is handed out. */
+    int index;
+    private ByteBuffer root;
+    /** The leak tracker of each block whose buffer lives long enough to be tracked; written by its owner. */
+    final ViewTracker[] trackers;
+    /** The free-block stack, guarded by the arena's lock (a dedicated chunk has none). */
     final int[] free;
     int freeCount;
 
@@ -29,9 +35,9 @@ final class Chunk {
         this.slot = slot;
         this.sizeClass = sizeClass;
         this.blockSize = blockSize;
-        this.base = memory.memory();
-        this.blocks = Math.max(1, base.capacity() / blockSize);
-        this.leakRefs = new LeakRef[blocks];
+        this.root = memory.memory(0, memory.size());
+        this.blocks = Math.max(1, memory.size() / blockSize);
+        this.trackers = new ViewTracker[blocks];
         this.free = new int[blocks];
         for (int block = 0; block < blocks; block++) {
             free[block] = blocks - 1 - block; // lowest addresses handed out first
@@ -43,9 +49,26 @@ final class Chunk {
         return sizeClass < 0;
     }
 
-    /** @return a new view of one block, exactly {@code size} bytes long */
-    ByteBuffer view(int block, int size) {
-        return base.slice(block * blockSize, size);
+    /** @return the id thread caches keep for a block */
+    int id(int block) {
+        return index << SizeClasses.BLOCK_BITS | block;
+    }
+
+    /** @return a view of one block, exactly {@code size} bytes long, that keeps the chunk mapped while reachable */
+    ByteBuffer slice(int block, int size) {
+        return root.slice(block * blockSize, size);
+    }
+
+    /** @return a view of one block that shares nothing with other views, so that its own reachability can be told */
+    ByteBuffer ownRoot(int block, int size) {
+        return memory.memory(block * blockSize, size);
+    }
+
+    /** Hands over the root, once the chunk left the pool: from then on only the views keep it reachable. */
+    ByteBuffer detachRoot() {
+        ByteBuffer detached = root;
+        root = null;
+        return detached;
     }
 
     long bytes() {

@@ -4,34 +4,77 @@ import io.hwplatform.api.capability.CapabilityRegistration;
 import io.hwplatform.api.capability.CapabilityRegistry;
 import io.hwplatform.api.numa.AllocationPolicy;
 import io.hwplatform.api.numa.NumaAllocator;
-import io.hwplatform.api.numa.NumaBackend;
 import io.hwplatform.api.numa.NumaBuffer;
 import io.hwplatform.api.numa.NumaCapabilities;
 import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.PoolStats;
+import io.hwplatform.api.numa.spi.NumaBackend;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The allocator service. Binds the highest-ranked backend and moves to a better one as soon as it appears (greedy);
- * publishes the {@code numa} capability while more than one node has memory.
+ * publishes the {@code numa} capability while more than one node has memory; looks after the pool on a thread of its
+ * own, which is also the only one that logs.
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = "io.hwplatform.numa")
+@Designate(ocd = AllocatorConfig.class)
 public final class NumaAllocatorComponent implements NumaAllocator {
 
-    private final PoolingAllocator allocator = new PoolingAllocator();
+    private static final System.Logger LOG = System.getLogger(NumaAllocatorComponent.class.getName());
+
+    private final PoolingAllocator allocator;
     private final CapabilityRegistry registry;
+    private final ScheduledExecutorService maintenance;
     private CapabilityRegistration capability;
 
     @Activate
-    public NumaAllocatorComponent(@Reference CapabilityRegistry registry) {
+    public NumaAllocatorComponent(@Reference CapabilityRegistry registry, BundleContext context,
+            AllocatorConfig config) {
         this.registry = registry;
+        this.allocator = new PoolingAllocator(quarantine(context, config));
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(NumaAllocatorComponent::maintenanceThread);
+        long period = Math.max(10, config.maintenance_ms());
+        maintenance.scheduleWithFixedDelay(this::maintain, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Modified
+    void modified(BundleContext context, AllocatorConfig config) {
+        allocator.quarantine(quarantine(context, config));
+    }
+
+    private static boolean quarantine(BundleContext context, AllocatorConfig config) {
+        return config.quarantine() || Boolean.parseBoolean(context.getProperty(PoolingAllocator.QUARANTINE_PROPERTY));
+    }
+
+    /**
+     * Its own daemon thread that inherits nothing from the thread that activated us: that may be a Gogo session's
+     * thread, whose redirected output our warnings must not go through.
+     */
+    private static Thread maintenanceThread(Runnable task) {
+        Thread thread = new Thread(null, task, "hwplatform-numa-maintenance", 0, false);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private void maintain() {
+        try {
+            allocator.maintain().forEach(warning -> LOG.log(System.Logger.Level.WARNING, warning));
+        } catch (RuntimeException | LinkageError e) { // never let one failure end the maintenance
+            LOG.log(System.Logger.Level.ERROR, "NUMA pool maintenance failed; trying again next time", e);
+        }
     }
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -49,6 +92,7 @@ public final class NumaAllocatorComponent implements NumaAllocator {
 
     @Deactivate
     synchronized void deactivate() {
+        maintenance.shutdownNow();
         allocator.stop();
         if (capability != null) {
             capability.close();

@@ -2,174 +2,134 @@ package io.hwplatform.numa.internal;
 
 import io.hwplatform.api.numa.AllocationPolicy;
 import io.hwplatform.api.numa.AllocationStep;
-import io.hwplatform.api.numa.NativeChunk;
 import io.hwplatform.api.numa.NumaAllocationException;
-import io.hwplatform.api.numa.NumaBackend;
-import io.hwplatform.api.numa.NumaBindException;
-import io.hwplatform.api.numa.NumaNode;
-import io.hwplatform.api.numa.NumaTopology;
-import java.lang.ref.ReferenceQueue;
-import java.util.Arrays;
+import io.hwplatform.api.numa.spi.NativeChunk;
+import io.hwplatform.api.numa.spi.NumaBackend;
+import io.hwplatform.api.numa.spi.NumaBindException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The chunks of one backend: arenas per node slot and size class, one cache per thread, the fallback chains. When a
- * better backend arrives the pool is retired: it serves no new chunks from then on and returns each chunk to its
- * backend as soon as the chunk's last buffer comes back.
+ * The chunks of one backend in one mode: arenas per node slot and size class, a cache per thread, and the ways a
+ * block comes back. When a better backend arrives (or the mode changes) the pool is retired: it makes no chunk from
+ * then on and gives each chunk up as soon as its last block comes back.
  */
 final class Pool {
 
-    private static final System.Logger LOG = System.getLogger(Pool.class.getName());
-    /** A node that was full is tried again after this long. */
-    private static final long FULL_NODE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final long NEVER = Long.MAX_VALUE;
+    /** The allocator's side of a pool's life: a thread's first cache, and a thread's round of allocations done. */
+    interface Housekeeping {
+        void firstCacheOf(ThreadCache cache);
+
+        void roundDone(ThreadCache cache);
+    }
 
     final NumaBackend backend;
-    final NumaTopology topology;
-    final SortedSet<Integer> bindable;
-    private final ReferenceQueue<PooledBuffer> leaks;
-    private final Runnable onNewThread;
-    /** Node id to arena slot; slot 0 is unbound memory. */
-    private final int[] slotOfNode;
-    private final int[] nodeOfSlot;
+    final Placement placement;
+    /** Quarantine: a closed block is reused only once its view is unreachable; each view is its own root. */
+    final boolean quarantine;
+    final Counters counters = new Counters();
     private final Arena[][] arenas;
-    private final Chain[][] chains = new Chain[AllocationPolicy.values().length][];
-    private final ThreadLocal<ThreadCache> caches = new ThreadLocal<>();
-    private final Set<ThreadCache> threads = ConcurrentHashMap.newKeySet();
+    private final Caches caches = new Caches();
     private final Set<Chunk> dedicated = ConcurrentHashMap.newKeySet();
-    private final Map<Integer, Long> unavailableUntil = new ConcurrentHashMap<>();
-    /** Whether {@link #unavailableUntil} has entries: a volatile read instead of a map lookup per allocation. */
-    private volatile boolean someNodeUnavailable;
-    private final AtomicLong chunkCount = new AtomicLong();
-    private final AtomicLong chunkBytes = new AtomicLong();
-    /** Counters of caches whose threads died, and of the pool itself. */
-    private final AtomicLong drainedAllocations = new AtomicLong();
-    private final AtomicLong[] drainedSteps = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
-    private final AtomicLong drainedFailures = new AtomicLong();
-    final AtomicLong leaked = new AtomicLong();
-    final AtomicLong trimmedBytes = new AtomicLong();
+    private final Reclamation reclamation;
+    private final Housekeeping housekeeping;
+    private final Queue<String> warnings = new ConcurrentLinkedQueue<>();
     private volatile boolean retired;
-    private volatile String bindingUnavailable;
 
-    Pool(NumaBackend backend, ReferenceQueue<PooledBuffer> leaks, Runnable onNewThread) {
+    Pool(NumaBackend backend, boolean quarantine, Reclamation reclamation, Housekeeping housekeeping) {
         this.backend = backend;
-        this.topology = backend.topology();
-        this.bindable = backend.bindableNodes();
+        this.placement = new Placement(backend.topology(), backend.bindableNodes());
+        this.quarantine = quarantine;
+        this.reclamation = reclamation;
+        this.housekeeping = housekeeping;
         linkReleasePath(backend);
-        this.leaks = leaks;
-        this.onNewThread = onNewThread;
-        SortedSet<Integer> nodes = new TreeSet<>(bindable);
-        nodes.addAll(topology.online());
-        this.slotOfNode = new int[nodes.isEmpty() ? 1 : nodes.last() + 1];
-        this.nodeOfSlot = new int[nodes.size() + 1];
-        Arrays.fill(slotOfNode, -1);
-        nodeOfSlot[0] = -1;
-        int slot = 1;
-        for (int node : nodes) {
-            slotOfNode[node] = slot;
-            nodeOfSlot[slot++] = node;
-        }
-        this.arenas = new Arena[nodeOfSlot.length][SizeClasses.COUNT];
+        this.arenas = new Arena[placement.slots()][SizeClasses.COUNT];
         for (Arena[] classes : arenas) {
-            Arrays.setAll(classes, sizeClass -> new Arena());
-        }
-        for (AllocationPolicy policy : AllocationPolicy.values()) {
-            chains[policy.ordinal()] = new Chain[slotOfNode.length];
+            for (int sizeClass = 0; sizeClass < classes.length; sizeClass++) {
+                classes[sizeClass] = new Arena();
+            }
         }
     }
 
     PooledBuffer allocate(int size, int preferredNode, AllocationPolicy policy) {
+        ThreadCache cache = caches.mine();
+        if (cache == null) {
+            cache = caches.add(new ThreadCache(this, Thread.currentThread(), placement.slots()));
+            housekeeping.firstCacheOf(cache);
+        }
         int sizeClass = SizeClasses.of(size);
-        Chain chain = chain(preferredNode, policy);
-        // A retired pool still serves a thread that picked it just before the swap, but without a thread cache:
-        // a cache of a retired pool would keep its blocks from ever going home.
-        ThreadCache cache = retired ? null : cache();
-        for (int i = 0; i < chain.nodes().length; i++) {
-            int node = chain.nodes()[i];
-            if (node >= 0 && (bindingUnavailable != null || unavailable(node))) {
+        Chain chain = placement.chain(preferredNode, policy);
+        boolean refusals = placement.anyRefusal();
+        int[] nodes = chain.nodes();
+        for (int i = 0; i < nodes.length; i++) {
+            int node = nodes[i];
+            if (refusals && placement.skip(node)) {
                 continue;
             }
             AllocationStep step = chain.steps()[i];
             PooledBuffer buffer = sizeClass < 0 ? dedicated(cache, size, node, preferredNode, step)
-                    : cache != null ? fromCache(cache, slot(node), node, sizeClass, size, preferredNode, step)
-                    : fromArena(slot(node), node, sizeClass, size, preferredNode, step);
+                    : pooled(cache, node, sizeClass, size, preferredNode, step);
             if (buffer != null) {
-                count(cache, step);
-                if (cache != null && (retired || cache.drained)) { // retired meanwhile: nobody else will drain it
-                    drainOwn(cache);
+                cache.count(step);
+                if (cache.remember(buffer)) {
+                    housekeep(cache);
                 }
                 return buffer;
             }
         }
-        if (cache != null) {
-            cache.failures++;
-        } else {
-            drainedFailures.incrementAndGet();
-        }
-        throw new NumaAllocationException(failure(size, preferredNode, policy));
+        cache.failures++;
+        throw new NumaAllocationException(placement.failure(size, preferredNode, policy));
     }
 
-    private void count(ThreadCache cache, AllocationStep step) {
-        if (cache != null) {
-            cache.allocations++;
-            cache.steps[step.ordinal()]++;
-        } else {
-            drainedAllocations.incrementAndGet();
-            drainedSteps[step.ordinal()].incrementAndGet();
-        }
-    }
-
-    private PooledBuffer fromCache(ThreadCache cache, int slot, int node, int sizeClass, int size, int requested,
+    private PooledBuffer pooled(ThreadCache cache, int node, int sizeClass, int size, int requested,
             AllocationStep step) {
-        ThreadCache.Stack stack = cache.stacks[slot][sizeClass];
-        if (stack.count == 0 && !refill(stack, slot, node, sizeClass)) {
+        int slot = placement.slot(node);
+        ThreadCache.Stack stack = cache.stack(slot, sizeClass);
+        if (stack.count == 0 && !refill(cache, stack, slot, node, sizeClass)) {
             return null;
         }
-        Chunk chunk = stack.topChunk();
-        int block = stack.topBlock();
-        stack.pop();
-        return track(new PooledBuffer(chunk, block, size, requested, step, cache), chunk, block);
-    }
-
-    /** One block straight from the arena, for a retired pool. */
-    private PooledBuffer fromArena(int slot, int node, int sizeClass, int size, int requested, AllocationStep step) {
-        ThreadCache.Stack one = new ThreadCache.Stack(1);
-        if (!refill(one, slot, node, sizeClass)) {
-            return null;
+        int id = stack.pop();
+        Chunk chunk = arenas[slot][sizeClass].chunk(id);
+        int block = id & SizeClasses.BLOCK_MASK;
+        if (!quarantine) {
+            return new PooledBuffer(chunk, block, size, requested, step, cache, chunk.slice(block, size));
         }
-        return track(new PooledBuffer(one.topChunk(), one.topBlock(), size, requested, step, null), one.topChunk(),
-                one.topBlock());
+        PooledBuffer buffer = new PooledBuffer(chunk, block, size, requested, step, cache, chunk.ownRoot(block, size));
+        track(buffer);
+        return buffer;
     }
 
     private PooledBuffer dedicated(ThreadCache cache, int size, int node, int requested, AllocationStep step) {
-        Chunk chunk = newChunk(node, slot(node), -1, SizeClasses.pageAligned(size));
+        Chunk chunk = newChunk(node, placement.slot(node), -1, SizeClasses.pageAligned(size));
         if (chunk == null) {
             return null;
         }
         dedicated.add(chunk);
-        return track(new PooledBuffer(chunk, 0, size, requested, step, cache), chunk, 0);
-    }
-
-    private PooledBuffer track(PooledBuffer buffer, Chunk chunk, int block) {
-        chunk.leakRefs[block] = new LeakRef(buffer, leaks, chunk, block);
+        PooledBuffer buffer = new PooledBuffer(chunk, 0, size, requested, step, cache,
+                quarantine ? chunk.ownRoot(0, size) : chunk.slice(0, size));
+        track(buffer); // a large buffer is worth tracking at once
         return buffer;
     }
 
-    /** Takes half a cache's worth of blocks from the arena, making a new chunk when the arena has none. */
-    private boolean refill(ThreadCache.Stack stack, int slot, int node, int sizeClass) {
+    /** Fills an empty stack: blocks other threads closed first, then the arena's, then a new chunk. */
+    private boolean refill(ThreadCache cache, ThreadCache.Stack stack, int slot, int node, int sizeClass) {
+        takeRemoteCloses(cache);
+        if (stack.count > 0) {
+            return true;
+        }
         Arena arena = arenas[slot][sizeClass];
-        int wanted = Math.max(1, stack.chunks.length / 2);
+        int wanted = Math.max(1, stack.ids.length / 2);
         if (arena.take(stack, wanted) > 0) {
             return true;
         }
+        reclamation.poll(); // dropped buffers may be waiting to come back
         synchronized (arena) { // one new chunk at a time per arena
             if (arena.take(stack, wanted) > 0) {
                 return true;
@@ -185,78 +145,128 @@ final class Pool {
 
     /** @return a new chunk from the backend, or null when the node cannot be bound (the chain goes on) */
     private Chunk newChunk(int node, int slot, int sizeClass, int bytes) {
+        NativeChunk memory;
         try {
-            NativeChunk memory = backend.allocate(bytes, node);
-            chunkCount.incrementAndGet();
-            chunkBytes.addAndGet(memory.memory().capacity());
-            return new Chunk(this, memory, slot, sizeClass, sizeClass >= 0 ? SizeClasses.bytes(sizeClass) : bytes);
+            memory = backend.allocate(bytes, node);
         } catch (NumaBindException e) {
-            if (e.bindingUnavailable()) {
-                if (bindingUnavailable == null) {
-                    bindingUnavailable = e.getMessage();
-                    LOG.log(System.Logger.Level.WARNING, "NUMA binding is unavailable with the " + backend.name()
-                            + " backend, buffers will not be node-bound: " + e.getMessage());
-                }
-            } else {
-                long retry = e.reason() == NumaBindException.Reason.NODE_FULL
-                        ? System.nanoTime() + FULL_NODE_RETRY_NANOS : NEVER;
-                unavailableUntil.put(node, retry);
-                someNodeUnavailable = true;
+            String warning = placement.refused(node, e);
+            if (warning != null) {
+                warnings.add(warning);
             }
             return null;
         } catch (OutOfMemoryError e) {
             throw new NumaAllocationException("no memory for a " + bytes + "-byte chunk: " + e.getMessage(), e);
         }
+        counters.chunkAdded(memory.size());
+        return new Chunk(this, memory, slot, sizeClass, sizeClass >= 0 ? SizeClasses.bytes(sizeClass) : bytes);
+    }
+
+    /** Starts following a buffer's view: it comes back through the garbage collector if it is never closed. */
+    private void track(PooledBuffer buffer) {
+        ViewTracker tracker = new ViewTracker(buffer.view(), reclamation.views, buffer.chunk, buffer.block);
+        buffer.chunk.trackers[buffer.block] = tracker;
+        buffer.tracker = tracker;
+    }
+
+    private static void forgetTracker(PooledBuffer buffer) {
+        buffer.chunk.trackers[buffer.block] = null;
+        buffer.tracker = null;
     }
 
     /**
-     * Takes back a block: into this thread's cache, or, for a retired pool, straight to the arena. The cache the block
-     * came from is passed along: when the same thread closes the buffer (the usual case) no thread-local lookup is
-     * needed.
+     * Owner, after a round of {@link ThreadCache#RECENT} allocations: tracks the buffers of the round still open
+     * (most are closed by now and never cost a tracker), takes in closes from other threads, and lets the allocator
+     * do its share.
      */
-    void release(Chunk chunk, int block, ThreadCache origin) {
-        if (chunk.dedicated()) {
-            dedicated.remove(chunk);
-            releaseChunk(chunk);
-            return;
+    private void housekeep(ThreadCache cache) {
+        trackOpen(cache.takeRecent());
+        takeRemoteCloses(cache);
+        if (cache.zombies != null) {
+            tendZombies(cache.zombies);
         }
-        if (!retired) {
-            ThreadCache cache = origin != null && origin.owner == Thread.currentThread() && !origin.drained
-                    ? origin : cache();
-            ThreadCache.Stack stack = cache.stacks[chunk.slot][chunk.sizeClass];
-            if (stack.isFull()) {
-                spill(stack, stack.count / 2);
-            }
-            stack.push(chunk, block);
-            if (retired || cache.drained) { // retired meanwhile: nobody else will drain this cache now
-                drainOwn(cache);
-            }
-            return;
-        }
-        giveBack(chunk, block);
+        housekeeping.roundDone(cache);
     }
 
-    /** A buffer was dropped without close and collected: its block comes back through the arena. */
-    void reclaimLeaked(Chunk chunk, int block) {
-        long count = leaked.incrementAndGet();
-        if (count <= 10 || count % 1000 == 0) {
-            LOG.log(System.Logger.Level.WARNING, "a NumaBuffer of " + chunk.blockSize
-                    + " bytes was dropped without close; its memory was recovered (" + count + " so far)");
+    private void trackOpen(PooledBuffer[] round) {
+        for (PooledBuffer buffer : round) {
+            if (buffer != null && buffer.tracker == null && buffer.isOpen()) {
+                track(buffer);
+            }
+        }
+    }
+
+    /** Owner (or the drainer of a dead owner's cache): releases the buffers other threads closed. */
+    private void takeRemoteCloses(ThreadCache cache) {
+        takeRemoteCloses(cache, cache.takeRemoteCloses());
+    }
+
+    private void takeRemoteCloses(ThreadCache cache, PooledBuffer queued) {
+        for (PooledBuffer buffer = queued; buffer != null; ) {
+            PooledBuffer next = buffer.nextRemote;
+            buffer.nextRemote = null;
+            if (buffer.takeOverRemoteClose()) {
+                closeOwned(cache, buffer);
+            }
+            buffer = next;
+        }
+    }
+
+    /** The owner closed a buffer of its cache (or took over another thread's close): the block goes home. */
+    void closeOwned(ThreadCache cache, PooledBuffer buffer) {
+        Chunk chunk = buffer.chunk;
+        if (buffer.tracker != null) {
+            forgetTracker(buffer);
         }
         if (chunk.dedicated()) {
-            dedicated.remove(chunk);
-            releaseChunk(chunk);
+            retireDedicated(chunk);
+        } else if (cache.zombie) {
+            giveBack(chunk, buffer.block);
         } else {
-            giveBack(chunk, block);
+            ThreadCache.Stack stack = cache.stack(chunk.slot, chunk.sizeClass);
+            if (stack.isFull()) {
+                spill(arenas[chunk.slot][chunk.sizeClass], stack, stack.count / 2);
+            }
+            stack.push(chunk.id(buffer.block));
         }
     }
 
-    private void spill(ThreadCache.Stack stack, int count) {
-        for (int i = 0; i < count; i++) {
-            Chunk chunk = stack.topChunk();
-            int block = stack.topBlock();
-            stack.pop();
-            giveBack(chunk, block);
+    /** Another thread won the buffer's close: the owner takes it in, or, when the owner is gone, we release it. */
+    void closeRemote(PooledBuffer buffer) {
+        if (buffer.origin.queueRemoteClose(buffer)) {
+            return;
+        }
+        // The queue was closed after the owner died: seeing it closed makes the owner's own closes visible here.
+        if (buffer.takeOverRemoteClose()) {
+            if (buffer.tracker != null) {
+                forgetTracker(buffer);
+            }
+            if (buffer.chunk.dedicated()) {
+                retireDedicated(buffer.chunk);
+            } else {
+                giveBack(buffer.chunk, buffer.block);
+            }
+        }
+    }
+
+    /** Quarantine: the block stays out until its tracker shows the view unreachable. */
+    void closeQuarantined(PooledBuffer buffer) {
+        counters.quarantinedBytes.addAndGet(buffer.chunk.blockSize);
+        buffer.tracker.closed = true;
+    }
+
+    /** A buffer's view became unreachable: its block comes back, out of quarantine or as a leak. */
+    void recover(ViewTracker tracker) {
+        Chunk chunk = tracker.chunk;
+        chunk.trackers[tracker.block] = null;
+        if (tracker.closed) {
+            counters.quarantinedBytes.addAndGet(-chunk.blockSize);
+        } else {
+            counters.leaked.incrementAndGet();
+        }
+        if (chunk.dedicated()) {
+            retireDedicated(chunk);
+        } else {
+            giveBack(chunk, tracker.block);
         }
     }
 
@@ -264,96 +274,121 @@ final class Pool {
         Arena arena = arenas[chunk.slot][chunk.sizeClass];
         Chunk wholly = arena.giveBack(chunk, block);
         if (wholly != null && retired && arena.removeIfFree(wholly)) {
-            releaseChunk(wholly);
+            bury(wholly);
         }
+    }
+
+    private void spill(Arena arena, ThreadCache.Stack stack, int count) {
+        List<Chunk> whollyFree = arena.giveBack(stack, count);
+        if (whollyFree != null && retired) {
+            for (Chunk chunk : whollyFree) {
+                if (arena.removeIfFree(chunk)) {
+                    bury(chunk);
+                }
+            }
+        }
+    }
+
+    private void spillAll(ThreadCache cache) {
+        ThreadCache.Stack[][] stacks = cache.stacks();
+        for (int slot = 0; slot < stacks.length; slot++) {
+            for (int sizeClass = 0; sizeClass < SizeClasses.COUNT; sizeClass++) {
+                ThreadCache.Stack stack = stacks[slot][sizeClass];
+                if (stack.count > 0) {
+                    spill(arenas[slot][sizeClass], stack, stack.count);
+                }
+            }
+        }
+    }
+
+    private void retireDedicated(Chunk chunk) {
+        if (dedicated.remove(chunk)) {
+            bury(chunk);
+        }
+    }
+
+    private void bury(Chunk chunk) {
+        counters.chunkGone(chunk.memory.size());
+        reclamation.bury(chunk);
+    }
+
+    /** Owner: everything the calling thread's cache holds goes back to the arenas. */
+    void flushMine() {
+        ThreadCache cache = caches.mine();
+        if (cache != null) {
+            flush(cache);
+        }
+    }
+
+    /** Owner: tracks the calling thread's open recent buffers and takes in other threads' closes of its buffers. */
+    void settleMine() {
+        ThreadCache cache = caches.mine();
+        if (cache != null) {
+            trackOpen(cache.takeRecent());
+            takeRemoteCloses(cache);
+        }
+    }
+
+    private void flush(ThreadCache cache) {
+        trackOpen(cache.takeRecent());
+        takeRemoteCloses(cache);
+        spillAll(cache);
     }
 
     /**
-     * Chunks outlive their backend: the last ones are released as their buffers come back, perhaps after the
-     * backend's bundle was uninstalled, and Equinox closes an uninstalled bundle's class loader at once. One page
-     * allocated and released here, while the backend is bound, loads and links all its release path needs.
+     * Owner, once this pool is retired and the thread moved on: empties the calling thread's cache here; from now on
+     * its closes go straight to the arenas.
+     *
+     * @return the cache, whose queue of other threads' closes the thread keeps taking in; null when it had none
      */
-    private static void linkReleasePath(NumaBackend backend) {
-        try {
-            backend.release(backend.allocate(SizeClasses.PAGE, -1));
-        } catch (NumaBindException cannotHappenUnbound) {
-            throw new IllegalStateException(cannotHappenUnbound);
+    ThreadCache zombifyMine() {
+        ThreadCache cache = caches.mine();
+        if (cache == null || cache.zombie) {
+            return null;
         }
-    }
-
-    private void releaseChunk(Chunk chunk) {
-        backend.release(chunk.memory);
-        chunkCount.decrementAndGet();
-        chunkBytes.addAndGet(-chunk.memory.memory().capacity());
-    }
-
-    private ThreadCache cache() {
-        ThreadCache cache = caches.get();
-        if (cache == null) {
-            cache = new ThreadCache(Thread.currentThread(), nodeOfSlot.length);
-            caches.set(cache);
-            threads.add(cache);
-            onNewThread.run();
-        }
+        flush(cache);
+        cache.zombie = true;
+        caches.detachMine();
         return cache;
     }
 
-    /** Called by a thread on its own cache: gives every cached block back. */
-    void drainOwnCache() {
-        ThreadCache cache = caches.get();
-        if (cache != null) {
-            drainOwn(cache);
-        }
-    }
-
-    /**
-     * Drains one of the calling thread's caches, registered or not: a cache can be drained (and unregistered) while
-     * its thread is still using it, when making it led the thread to drain its caches in retired pools.
-     */
-    private void drainOwn(ThreadCache cache) {
-        if (caches.get() == cache) {
-            caches.remove();
-        }
-        threads.remove(cache);
-        drain(cache);
-    }
-
-    /** Drains the caches of threads that have died (their death makes their writes visible to us). */
-    void drainDeadThreads() {
-        for (ThreadCache cache : threads) {
-            if (!cache.owner.isAlive() && threads.remove(cache)) {
-                drain(cache);
+    /** Owner: takes in other threads' closes for its caches in retired pools; forgets those whose pool is done. */
+    private static void tendZombies(List<ThreadCache> zombies) {
+        for (Iterator<ThreadCache> it = zombies.iterator(); it.hasNext(); ) {
+            ThreadCache zombie = it.next();
+            Pool pool = zombie.pool;
+            pool.takeRemoteCloses(zombie);
+            if (pool.counters.chunks.get() == 0 && pool.caches.remove(zombie)) {
+                pool.counters.fold(zombie); // no chunk left, so no buffer of it can be closed any more
+                it.remove();
             }
         }
     }
 
-    private void drain(ThreadCache cache) {
-        cache.drained = true;
-        for (ThreadCache.Stack[] classes : cache.stacks) {
-            for (ThreadCache.Stack stack : classes) {
-                spill(stack, stack.count);
-            }
+    /** Drains the caches of threads that have died: their queues, their open buffers, their free blocks. */
+    void drainDead() {
+        for (ThreadCache cache : caches.removeDead()) {
+            cache.zombie = true;
+            takeRemoteCloses(cache, cache.closeRemoteQueue());
+            trackOpen(cache.recent);
+            spillAll(cache);
+            counters.fold(cache);
         }
-        drainedAllocations.addAndGet(cache.allocations);
-        for (int step = 0; step < drainedSteps.length; step++) {
-            drainedSteps[step].addAndGet(cache.steps[step]);
-        }
-        drainedFailures.addAndGet(cache.failures);
     }
 
-    /** Stops serving new chunks; releases those already wholly free. */
+    /** Makes no chunk from now on; gives up those already wholly free. */
     void retire() {
         retired = true;
-        drainDeadThreads();
+        drainDead();
         trimArenas();
     }
 
-    /** @return bytes of wholly free chunks returned to the operating system */
+    /** @return bytes of wholly free chunks given back to the operating system */
     long trim() {
-        drainDeadThreads();
-        drainOwnCache();
+        flushMine();
+        drainDead();
         long bytes = trimArenas();
-        trimmedBytes.addAndGet(bytes);
+        counters.trimmedBytes.addAndGet(bytes);
         return bytes;
     }
 
@@ -362,64 +397,52 @@ final class Pool {
         for (Arena[] classes : arenas) {
             for (Arena arena : classes) {
                 for (Chunk chunk : arena.removeFreeChunks()) {
-                    bytes += chunk.memory.memory().capacity();
-                    releaseChunk(chunk);
+                    bytes += chunk.memory.size();
+                    bury(chunk);
                 }
             }
         }
         return bytes;
     }
 
-    boolean isEmpty() {
-        return chunkCount.get() == 0;
+    /** @return whether a retired pool is done: no chunk left, and no thread's cache to drain */
+    boolean isDone() {
+        return counters.chunks.get() == 0 && !caches.all().iterator().hasNext();
     }
 
-    boolean numaAware() {
-        return topology.isNuma() && bindable.size() > 1 && bindingUnavailable == null;
+    /** @return warnings since the last call (kept here so that no allocating thread ever writes a log) */
+    List<String> takeWarnings() {
+        List<String> taken = new ArrayList<>();
+        for (String warning = warnings.poll(); warning != null; warning = warnings.poll()) {
+            taken.add(warning);
+        }
+        return taken;
     }
 
-    /** @return why binding is unavailable, or null when it works */
-    String bindingUnavailable() {
-        return bindingUnavailable;
+    Iterable<ThreadCache> liveCaches() {
+        return caches.all();
     }
 
-    long chunks() {
-        return chunkCount.get();
-    }
-
-    long chunkBytes() {
-        return chunkBytes.get();
-    }
-
-    /** @return bytes in blocks neither in an arena nor in a thread cache: open buffers (approximate under load) */
+    /**
+     * @return bytes in blocks neither in an arena, nor in a thread cache, nor in quarantine: open buffers
+     *     (approximate under load)
+     */
     long inUseBytes() {
         long bytes = 0;
         for (int slot = 0; slot < arenas.length; slot++) {
             for (int sizeClass = 0; sizeClass < SizeClasses.COUNT; sizeClass++) {
                 long cached = 0;
-                for (ThreadCache cache : threads) {
+                for (ThreadCache cache : caches.all()) {
                     cached += cache.cachedBlocks(slot, sizeClass);
                 }
-                Arena arena = arenas[slot][sizeClass];
-                bytes += (arena.blocks() - arena.freeBlocks() - cached) * SizeClasses.bytes(sizeClass);
+                long[] blocks = arenas[slot][sizeClass].blocks();
+                bytes += (blocks[0] - blocks[1] - cached) * SizeClasses.bytes(sizeClass);
             }
         }
         for (Chunk chunk : dedicated) {
             bytes += chunk.bytes();
         }
-        return Math.max(0, bytes);
-    }
-
-    long allocations() {
-        return drainedAllocations.get() + threads.stream().mapToLong(cache -> cache.allocations).sum();
-    }
-
-    long steps(AllocationStep step) {
-        return drainedSteps[step.ordinal()].get() + threads.stream().mapToLong(cache -> cache.steps[step.ordinal()]).sum();
-    }
-
-    long failures() {
-        return drainedFailures.get() + threads.stream().mapToLong(cache -> cache.failures).sum();
+        return Math.max(0, bytes - counters.quarantinedBytes.get());
     }
 
     /** @return chunks per node (-1 for unbound) */
@@ -430,63 +453,29 @@ final class Pool {
             for (Arena arena : arenas[slot]) {
                 count += arena.chunkCount();
             }
-            int node = nodeOfSlot[slot];
             for (Chunk chunk : dedicated) {
                 count += chunk.slot == slot ? 1 : 0;
             }
             if (count > 0) {
-                perNode.merge(node, count, Long::sum);
+                perNode.merge(placement.nodeOfSlot(slot), count, Long::sum);
             }
         }
         return perNode;
     }
 
-    private Chain chain(int preferred, AllocationPolicy policy) {
-        if (bindingUnavailable != null) {
-            return Chain.unbound(policy);
+    /**
+     * Chunks outlive their backend: the last ones are discarded and released as their views become unreachable,
+     * perhaps after the backend's bundle was uninstalled, and Equinox closes an uninstalled bundle's class loader at
+     * once. One page taken through that whole path here, while the backend is bound, loads and links what it needs.
+     */
+    private static void linkReleasePath(NumaBackend backend) {
+        try {
+            NativeChunk page = backend.allocate(SizeClasses.PAGE, -1);
+            page.memory(0, SizeClasses.PAGE);
+            backend.discard(page);
+            backend.release(page);
+        } catch (NumaBindException cannotHappenUnbound) {
+            throw new IllegalStateException(cannotHappenUnbound);
         }
-        Chain[] cached = chains[policy.ordinal()];
-        if (preferred < 0 || preferred >= cached.length) {
-            return Chain.of(preferred, policy, topology, bindable);
-        }
-        Chain chain = cached[preferred];
-        if (chain == null) { // benign race: two threads may compute the same chain
-            chain = Chain.of(preferred, policy, topology, bindable);
-            cached[preferred] = chain;
-        }
-        return chain;
-    }
-
-    private boolean unavailable(int node) {
-        if (!someNodeUnavailable) {
-            return false;
-        }
-        Long until = unavailableUntil.get(node);
-        if (until == null) {
-            return false;
-        }
-        if (until != NEVER && System.nanoTime() > until) {
-            unavailableUntil.remove(node);
-            return false;
-        }
-        return true;
-    }
-
-    private int slot(int node) {
-        return node < 0 ? 0 : slotOfNode[node];
-    }
-
-    private String failure(int size, int preferred, AllocationPolicy policy) {
-        if (policy == AllocationPolicy.STRICT) {
-            String why = bindingUnavailable != null ? bindingUnavailable
-                    : !bindable.contains(preferred) ? "it is not a memory node this kernel can bind " + bindable
-                    : "it cannot supply the memory now";
-            return "no " + size + "-byte buffer on node " + preferred + " under the strict policy: " + why;
-        }
-        return "no memory for a " + size + "-byte buffer on any node " + nodes(topology.nodes());
-    }
-
-    private static List<Integer> nodes(List<NumaNode> nodes) {
-        return nodes.stream().map(NumaNode::id).toList();
     }
 }

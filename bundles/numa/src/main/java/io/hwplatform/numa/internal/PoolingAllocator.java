@@ -3,12 +3,11 @@ package io.hwplatform.numa.internal;
 import io.hwplatform.api.numa.AllocationPolicy;
 import io.hwplatform.api.numa.AllocationStep;
 import io.hwplatform.api.numa.NumaAllocator;
-import io.hwplatform.api.numa.NumaBackend;
 import io.hwplatform.api.numa.NumaBuffer;
 import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.PoolStats;
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
+import io.hwplatform.api.numa.spi.NumaBackend;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -18,43 +17,97 @@ import java.util.SortedSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The allocator over the current backend's pool. Swapping the backend starts a new pool and retires the old one,
- * whose chunks go back to the old backend as their buffers close; no allocation waits for or fails by a swap.
+ * The allocator over the current backend's pool. Swapping the backend (or the mode) starts a new pool and retires the
+ * old one, whose chunks go back to the old backend as their buffers come back; no allocation waits for or fails by a
+ * swap.
  *
  * <p>Public so that it can be used, and benchmarked, outside an OSGi framework: {@code new PoolingAllocator()}, then
- * {@link #use(NumaBackend)}.
+ * {@link #use(NumaBackend)}. Outside a framework nobody calls {@link #maintain()} on a timer; allocating threads then
+ * do all of its work but the logging, every {@value #ROUNDS_PER_DEAD_THREAD_CHECK} rounds.
  */
-public final class PoolingAllocator implements NumaAllocator {
+public final class PoolingAllocator implements NumaAllocator, Pool.Housekeeping {
 
-    private final ReferenceQueue<PooledBuffer> leaks = new ReferenceQueue<>();
+    /** System property that turns quarantine on for allocators made with the no-argument constructor. */
+    public static final String QUARANTINE_PROPERTY = "hwplatform.numa.quarantine";
+    /** Dead threads' caches are looked for every this many rounds of a thread's allocations. */
+    static final int ROUNDS_PER_DEAD_THREAD_CHECK = 64;
+
+    private final Reclamation reclamation = new Reclamation();
     private final List<Pool> retired = new CopyOnWriteArrayList<>();
+    /** What pools that are done and forgotten had counted. */
+    private final Counters forgotten = new Counters();
     private volatile Pool current;
+    private boolean quarantine;
+    private long reportedLeaks;
+
+    /** An allocator in the default mode, or in quarantine when the system property {@value #QUARANTINE_PROPERTY} is true. */
+    public PoolingAllocator() {
+        this(Boolean.getBoolean(QUARANTINE_PROPERTY));
+    }
+
+    /**
+     * @param quarantine whether a closed buffer's block is kept out of reuse until no view of it is reachable, so that
+     *     a view kept past close can never see another buffer's memory (slower: each view is made by the backend)
+     */
+    public PoolingAllocator(boolean quarantine) {
+        this.quarantine = quarantine;
+    }
 
     /** Makes the backend the one new allocations use. */
     public synchronized void use(NumaBackend backend) {
         Pool previous = current;
-        if (previous != null && previous.backend == backend) {
-            return;
+        if (previous == null || previous.backend != backend) {
+            swapTo(new Pool(backend, quarantine, reclamation, this));
         }
+    }
+
+    /** Switches quarantine on or off for new allocations; buffers already handed out keep the mode they had. */
+    public synchronized void quarantine(boolean on) {
+        if (on != quarantine) {
+            quarantine = on;
+            Pool previous = current;
+            if (previous != null) {
+                swapTo(new Pool(previous.backend, on, reclamation, this));
+            }
+        }
+    }
+
+    public synchronized boolean quarantine() {
+        return quarantine;
+    }
+
+    private void swapTo(Pool next) {
         // Retire first, then publish the new pool: a thread that makes its cache in the new pool must find the old
-        // pool among the retired ones, to drain its cache there.
+        // pool among the retired ones, to empty its cache there.
+        Pool previous = current;
         if (previous != null) {
             previous.retire();
             retired.add(previous);
         }
-        current = new Pool(backend, leaks, this::drainRetiredCachesOfThisThread);
-        forgetEmptyRetiredPools();
+        current = next;
+        forgetDonePools();
     }
 
-    /** Retires the current pool: used when the last backend goes away or the allocator stops. */
-    synchronized void stop() {
-        if (current != null) {
-            current.retire();
-            retired.add(current);
+    /** Drops retired pools that hold nothing any more, keeping what they counted. */
+    private synchronized void forgetDonePools() {
+        for (Pool pool : retired) {
+            if (pool.isDone() && retired.remove(pool)) {
+                forgotten.add(pool.counters, pool.liveCaches());
+            }
         }
     }
 
-    /** @return the current backend, or null before the first */
+    /** Retires the current pool: the last backend went away, or the allocator stops. */
+    synchronized void stop() {
+        Pool previous = current;
+        if (previous != null) {
+            previous.retire();
+            retired.add(previous);
+            current = null;
+        }
+    }
+
+    /** @return the current backend, or null when there is none */
     NumaBackend backend() {
         Pool pool = current;
         return pool == null ? null : pool.backend;
@@ -80,7 +133,7 @@ public final class PoolingAllocator implements NumaAllocator {
 
     @Override
     public boolean isNumaAware() {
-        return pool().numaAware();
+        return pool().placement.numaAware();
     }
 
     @Override
@@ -90,77 +143,124 @@ public final class PoolingAllocator implements NumaAllocator {
 
     /** @return the topology the current pool took from its backend: its nodes, not today's free memory */
     NumaTopology adoptedTopology() {
-        return pool().topology;
+        return pool().placement.topology;
     }
 
     /** @return why binding to nodes does not work with the current backend, or null when it does */
     String bindingUnavailable() {
-        return pool().bindingUnavailable();
+        return pool().placement.bindingUnavailable();
     }
 
     @Override
     public PoolStats stats() {
-        recoverLeaks();
         Pool pool = pool();
-        pool.drainDeadThreads();
-        List<Pool> all = new java.util.ArrayList<>(retired);
-        all.add(pool);
+        pool.settleMine(); // the caller's open recent buffers become tracked, its buffers closed elsewhere come home
+        reclamation.poll();
+        List<Pool> all = pools();
         Map<AllocationStep, Long> steps = new EnumMap<>(AllocationStep.class);
         Map<Integer, Long> nodeChunks = new HashMap<>();
         long chunks = 0;
         long chunkBytes = 0;
         long inUse = 0;
-        long allocations = 0;
-        long failures = 0;
-        long leaked = 0;
-        long trimmed = 0;
+        List<ThreadCache> none = List.of();
+        long allocations = forgotten.allocations(none);
+        long failures = forgotten.failures(none);
+        long leaked = forgotten.leaked.get();
+        long trimmed = forgotten.trimmedBytes.get();
+        long quarantined = 0;
+        for (AllocationStep step : AllocationStep.values()) {
+            steps.put(step, forgotten.steps(step, none));
+        }
         for (Pool each : all) {
-            chunks += each.chunks();
-            chunkBytes += each.chunkBytes();
+            each.drainDead();
+            Iterable<ThreadCache> live = each.liveCaches();
+            chunks += each.counters.chunks.get();
+            chunkBytes += each.counters.chunkBytes.get();
             inUse += each.inUseBytes();
-            allocations += each.allocations();
-            failures += each.failures();
-            leaked += each.leaked.get();
-            trimmed += each.trimmedBytes.get();
+            allocations += each.counters.allocations(live);
+            failures += each.counters.failures(live);
+            leaked += each.counters.leaked.get();
+            trimmed += each.counters.trimmedBytes.get();
+            quarantined += each.counters.quarantinedBytes.get();
             for (AllocationStep step : AllocationStep.values()) {
-                steps.merge(step, each.steps(step), Long::sum);
+                steps.merge(step, each.counters.steps(step, live), Long::sum);
             }
             each.nodeChunks().forEach((node, count) -> nodeChunks.merge(node, count, Long::sum));
         }
         return new PoolStats(pool.backend.name(), chunks, chunkBytes, inUse, allocations, steps, failures, leaked,
-                trimmed, nodeChunks);
+                trimmed, nodeChunks, reclamation.pendingChunks(), reclamation.pendingBytes(), quarantined,
+                pool.quarantine);
     }
 
     @Override
     public long trim() {
-        recoverLeaks();
-        long bytes = pool().trim();
-        for (Pool pool : retired) {
-            pool.drainDeadThreads();
+        Pool pool = pool();
+        reclamation.poll();
+        long bytes = pool.trim();
+        for (Pool old : retired) {
+            old.flushMine();
+            old.drainDead();
         }
-        forgetEmptyRetiredPools();
+        forgetDonePools();
+        reclamation.poll();
         return bytes;
     }
 
-    /** Puts back the blocks of buffers that were dropped without close and have been collected. */
-    void recoverLeaks() {
-        for (Reference<? extends PooledBuffer> ref = leaks.poll(); ref != null; ref = leaks.poll()) {
-            LeakRef leak = (LeakRef) ref;
-            leak.chunk.leakRefs[leak.block] = null;
-            leak.chunk.pool.reclaimLeaked(leak.chunk, leak.block);
+    /**
+     * The work no allocation does by itself, for a timer to call: drains dead threads' caches, takes back buffers
+     * whose views the garbage collector found unreachable, releases chunks no view of which is left.
+     *
+     * @return warnings since the last call, for the caller to log (the allocator itself never writes a log: an
+     *     allocating thread may be one whose output is redirected, as in a Gogo session)
+     */
+    public synchronized List<String> maintain() {
+        reclamation.poll();
+        List<String> warnings = new ArrayList<>();
+        long leaked = 0;
+        for (Pool pool : pools()) {
+            pool.drainDead();
+            warnings.addAll(pool.takeWarnings());
+            leaked += pool.counters.leaked.get();
+        }
+        forgetDonePools();
+        leaked += forgotten.leaked.get();
+        if (leaked > reportedLeaks) {
+            warnings.add((leaked - reportedLeaks) + " NumaBuffer(s) were dropped without close; their memory was "
+                    + "recovered (" + leaked + " so far)");
+            reportedLeaks = leaked;
+        }
+        return warnings;
+    }
+
+    /** A thread's first allocation from the current pool: its caches in retired pools are of no use any more. */
+    @Override
+    public void firstCacheOf(ThreadCache cache) {
+        for (Pool old : retired) {
+            ThreadCache zombie = old.zombifyMine();
+            if (zombie != null) {
+                cache.addZombie(zombie);
+            }
+        }
+        reclamation.poll();
+    }
+
+    @Override
+    public void roundDone(ThreadCache cache) {
+        reclamation.poll();
+        if (cache.rounds % ROUNDS_PER_DEAD_THREAD_CHECK == 0) {
+            for (Pool pool : pools()) {
+                pool.drainDead();
+            }
         }
     }
 
-    /** A thread's first use of a new pool: its caches in retired pools are of no use any more. */
-    private void drainRetiredCachesOfThisThread() {
-        for (Pool pool : retired) {
-            pool.drainOwnCache();
+    private List<Pool> pools() {
+        List<Pool> all = new ArrayList<>(retired);
+        Pool pool = current;
+        if (pool != null) {
+            all.add(pool);
         }
-        recoverLeaks();
-    }
-
-    private void forgetEmptyRetiredPools() {
-        retired.removeIf(Pool::isEmpty);
+        return all;
     }
 
     private Pool pool() {

@@ -12,6 +12,12 @@ final class SizeClasses {
     static final int MAX_POOLED = 1 << MAX_SHIFT;
     static final int CHUNK_BYTES = 4 << 20;
     static final int PAGE = 4096;
+    /**
+     * A block id is {@code chunk index << BLOCK_BITS | block}: a chunk holds at most {@code CHUNK_BYTES >> MIN_SHIFT}
+     * (4096) blocks, so 12 bits number them and thread caches keep plain ints instead of references.
+     */
+    static final int BLOCK_BITS = 22 - MIN_SHIFT;
+    static final int BLOCK_MASK = (1 << BLOCK_BITS) - 1;
 
     private SizeClasses() {}
 

@@ -1,23 +1,55 @@
 package io.hwplatform.numa.internal;
 
 import io.hwplatform.api.numa.AllocationStep;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * One thread's free blocks, per node slot and size class, so that most allocations and releases take no lock. Only
- * the owner thread touches it while it lives; after it died, anyone may drain it.
+ * One thread's part of a pool: free block ids per node slot and size class, so that most allocations and releases
+ * take no lock and no atomic instruction, and the thread's counters.
+ *
+ * <p>Only the owner thread touches the stacks, the counters and {@link #recent}. Other threads that close one of its
+ * buffers push the buffer onto {@link #remote}, which the owner empties; once the owner died, a drainer empties it
+ * one last time and closes it, after which such closes go to the arena directly. That way each buffer is released
+ * exactly once, though the owner marks its own closes with a plain write.
  */
 final class ThreadCache {
 
+    /** Buffers the owner allocated since its last housekeeping; tracked for leaks only if still open by then. */
+    static final int RECENT = 64;
+    private static final Object CLOSED = new Object();
+    private static final VarHandle REMOTE;
+
+    static {
+        try {
+            REMOTE = MethodHandles.lookup().findVarHandle(ThreadCache.class, "remote", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final Pool pool;
     final Thread owner;
-    final Stack[][] stacks;
-    /** Counters, written by the owner only; summed without locking for statistics. */
+    private final Stack[][] stacks;
     long allocations;
     final long[] steps = new long[AllocationStep.values().length];
     long failures;
-    /** Set when the cache was drained: blocks must not be pushed into it any more. */
-    boolean drained;
+    /** A fresh array each round, so that storing into it is a store into a young object: no costly GC barrier. */
+    PooledBuffer[] recent = new PooledBuffer[RECENT];
+    int recentCount;
+    int rounds;
+    /** The head of the stack of buffers other threads closed, linked through {@link PooledBuffer#nextRemote}. */
+    @SuppressWarnings("unused") // accessed through REMOTE
+    private volatile Object remote;
+    /** Set by the owner once its pool was retired: its closes then go straight back to the arena. */
+    boolean zombie;
+    /** This thread's caches in retired pools, whose buffers other threads may still close. */
+    List<ThreadCache> zombies;
 
-    ThreadCache(Thread owner, int slots) {
+    ThreadCache(Pool pool, Thread owner, int slots) {
+        this.pool = pool;
         this.owner = owner;
         this.stacks = new Stack[slots][SizeClasses.COUNT];
         for (int slot = 0; slot < slots; slot++) {
@@ -27,42 +59,93 @@ final class ThreadCache {
         }
     }
 
-    /** @return free blocks held by this cache */
+    Stack stack(int slot, int sizeClass) {
+        return stacks[slot][sizeClass];
+    }
+
+    Stack[][] stacks() {
+        return stacks;
+    }
+
+    /** Owner only: remembers a fresh buffer. @return whether the round is full and housekeeping is due */
+    boolean remember(PooledBuffer buffer) {
+        recent[recentCount++] = buffer;
+        return recentCount == RECENT;
+    }
+
+    /** Owner only: the buffers of this round; starts the next one. */
+    PooledBuffer[] takeRecent() {
+        PooledBuffer[] round = recent;
+        recent = new PooledBuffer[RECENT];
+        recentCount = 0;
+        rounds++;
+        return round;
+    }
+
+    /**
+     * Any thread but the owner, after winning the buffer's close: queues it for the owner.
+     *
+     * @return false when the owner is gone and the queue closed: the caller releases the buffer itself
+     */
+    boolean queueRemoteClose(PooledBuffer buffer) {
+        Object head;
+        do {
+            head = remote;
+            if (head == CLOSED) {
+                return false;
+            }
+            buffer.nextRemote = (PooledBuffer) head;
+        } while (!REMOTE.compareAndSet(this, head, buffer));
+        return true;
+    }
+
+    /** Owner only: @return the buffers other threads closed since the last call, linked, or null */
+    PooledBuffer takeRemoteCloses() {
+        return remote == null ? null : (PooledBuffer) REMOTE.getAndSet(this, null);
+    }
+
+    /** Once the owner died: @return the last buffers other threads closed; later ones are not queued */
+    PooledBuffer closeRemoteQueue() {
+        Object last = REMOTE.getAndSet(this, CLOSED);
+        return last == CLOSED ? null : (PooledBuffer) last;
+    }
+
+    void addZombie(ThreadCache zombie) {
+        if (zombies == null) {
+            zombies = new ArrayList<>(2);
+        }
+        zombies.add(zombie);
+    }
+
+    void count(AllocationStep step) {
+        allocations++;
+        steps[step.ordinal()]++;
+    }
+
+    /** @return free blocks this cache holds of one slot and class (a racy read from other threads: approximate) */
     long cachedBlocks(int slot, int sizeClass) {
         return stacks[slot][sizeClass].count;
     }
 
-    /** A bounded stack of (chunk, block) pairs. */
+    /** A bounded stack of block ids. */
     static final class Stack {
-        final Chunk[] chunks;
-        final int[] blocks;
+        final int[] ids;
         int count;
 
         Stack(int capacity) {
-            this.chunks = new Chunk[capacity];
-            this.blocks = new int[capacity];
+            this.ids = new int[capacity];
         }
 
         boolean isFull() {
-            return count == chunks.length;
+            return count == ids.length;
         }
 
-        void push(Chunk chunk, int block) {
-            chunks[count] = chunk;
-            blocks[count++] = block;
+        void push(int id) {
+            ids[count++] = id;
         }
 
-        /** @return the chunk on top; read {@link #topBlock()} before popping */
-        Chunk topChunk() {
-            return chunks[count - 1];
-        }
-
-        int topBlock() {
-            return blocks[count - 1];
-        }
-
-        void pop() {
-            chunks[--count] = null;
+        int pop() {
+            return ids[--count];
         }
     }
 }

@@ -1,10 +1,12 @@
 package io.hwplatform.numa.internal;
 
-import io.hwplatform.api.numa.NativeChunk;
-import io.hwplatform.api.numa.NumaBackend;
-import io.hwplatform.api.numa.NumaBindException;
+import io.hwplatform.api.numa.spi.NativeChunk;
+import io.hwplatform.api.numa.spi.NumaBackend;
+import io.hwplatform.api.numa.spi.NumaBindException;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A machine of several nodes in heap-backed direct memory: nodes can be made to refuse binding, and every chunk
- * handed out and released is counted, so that leaks show.
+ * A machine of several nodes in memory from malloc: nodes can be made to refuse binding, and every chunk handed out,
+ * discarded and released is counted, so that leaks and a release without a discard first show.
  */
 final class FakeBackend implements NumaBackend {
 
@@ -26,6 +28,7 @@ final class FakeBackend implements NumaBackend {
     private final NumaTopology topology;
     final Map<Integer, NumaBindException.Reason> refusing = new ConcurrentHashMap<>();
     final Set<NativeChunk> live = ConcurrentHashMap.newKeySet();
+    final Set<NativeChunk> discarded = ConcurrentHashMap.newKeySet();
     final AtomicInteger allocated = new AtomicInteger();
     final AtomicInteger released = new AtomicInteger();
 
@@ -72,10 +75,17 @@ final class FakeBackend implements NumaBackend {
         if (reason != null) {
             throw new NumaBindException(reason, "node " + node + " refused: " + reason);
         }
-        Chunk chunk = new Chunk(ByteBuffer.allocateDirect(bytes), node, node < 0 ? 0 : node);
+        Chunk chunk = new Chunk(Native.malloc(bytes), bytes, node, node < 0 ? 0 : node);
         live.add(chunk);
         allocated.incrementAndGet();
         return chunk;
+    }
+
+    @Override
+    public void discard(NativeChunk chunk) {
+        if (!live.contains(chunk) || !discarded.add(chunk)) {
+            throw new AssertionError("discarded twice or not ours: " + chunk);
+        }
     }
 
     @Override
@@ -83,7 +93,18 @@ final class FakeBackend implements NumaBackend {
         if (!live.remove(chunk)) {
             throw new AssertionError("released twice or not ours: " + chunk);
         }
+        if (!discarded.remove(chunk)) {
+            throw new AssertionError("released without a discard first: " + chunk);
+        }
         released.incrementAndGet();
+        Native.free(((Chunk) chunk).address);
+    }
+
+    /** @return chunks neither discarded nor released: those the pool still uses */
+    Set<NativeChunk> inUse() {
+        Set<NativeChunk> inUse = new java.util.HashSet<>(live);
+        inUse.removeAll(discarded);
+        return inUse;
     }
 
     @Override
@@ -93,19 +114,27 @@ final class FakeBackend implements NumaBackend {
 
     /** A class, not a record: chunks are told apart by identity, never by their (equal, zeroed) contents. */
     static final class Chunk implements NativeChunk {
-        private final ByteBuffer memory;
+        private final long address;
+        private final int size;
         private final int boundNode;
         private final int placedNode;
 
-        Chunk(ByteBuffer memory, int boundNode, int placedNode) {
-            this.memory = memory;
+        Chunk(long address, int size, int boundNode, int placedNode) {
+            this.address = address;
+            this.size = size;
             this.boundNode = boundNode;
             this.placedNode = placedNode;
         }
 
         @Override
-        public ByteBuffer memory() {
-            return memory;
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public ByteBuffer memory(int offset, int length) {
+            java.util.Objects.checkFromIndexSize(offset, length, size);
+            return new Pointer(address + offset).getByteBuffer(0, length).order(java.nio.ByteOrder.BIG_ENDIAN);
         }
 
         @Override

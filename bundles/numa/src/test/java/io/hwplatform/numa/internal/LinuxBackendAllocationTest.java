@@ -7,7 +7,7 @@ import io.hwplatform.api.host.HostRoot;
 import io.hwplatform.api.numa.AllocationPolicy;
 import io.hwplatform.api.numa.AllocationStep;
 import io.hwplatform.api.numa.NumaAllocationException;
-import io.hwplatform.api.numa.NumaBackend;
+import io.hwplatform.api.numa.spi.NumaBackend;
 import io.hwplatform.api.numa.NumaBuffer;
 import io.hwplatform.numa.linux.internal.LinuxNumaBackend;
 import java.util.SortedSet;

@@ -87,7 +87,7 @@ public final class NumaCommands {
         return alloc(json, strict, size, 0);
     }
 
-    @Descriptor("shows the pool: chunks, bytes in use, allocations per fallback step, leaks, trims")
+    @Descriptor("shows the pool: chunks, bytes in use, allocations per fallback step, leaks, trims, quarantine")
     public String stats(@Descriptor(Json.OPTION)
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
         PoolStats stats = allocator.stats();
@@ -100,6 +100,8 @@ public final class NumaCommands {
                     "chunks", stats.chunks(), "chunkBytes", stats.chunkBytes(), "inUseBytes", stats.inUseBytes(),
                     "allocations", stats.allocations(), "steps", steps, "failures", stats.failures(),
                     "leaked", stats.leaked(), "trimmedBytes", stats.trimmedBytes(),
+                    "awaitingRelease", stats.awaitingRelease(), "awaitingReleaseBytes", stats.awaitingReleaseBytes(),
+                    "quarantine", stats.quarantine(), "quarantinedBytes", stats.quarantinedBytes(),
                     "nodeChunks", stats.nodeChunks().entrySet().stream().collect(Collectors.toMap(
                             entry -> String.valueOf(entry.getKey()), Map.Entry::getValue))));
         }
@@ -111,6 +113,10 @@ public final class NumaCommands {
                 .row("failures", stats.failures())
                 .row("leaked", stats.leaked())
                 .row("trimmed", Sizes.format(stats.trimmedBytes()))
+                .row("awaiting release", stats.awaitingRelease() + " chunks (" + Sizes.format(stats.awaitingReleaseBytes())
+                        + ", pages returned; unmapped once no view is reachable)")
+                .row("quarantine", stats.quarantine() ? "on, " + Sizes.format(stats.quarantinedBytes()) + " held"
+                        : "off")
                 .toString();
     }
 

@@ -1,6 +1,6 @@
 package io.hwplatform.numa.linux.internal;
 
-import io.hwplatform.api.numa.NumaBindException;
+import io.hwplatform.api.numa.spi.NumaBindException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -47,11 +47,16 @@ final class ChunkMaker {
             }
             faultIn(address, bytes, node);
             int[] placed = placement(address, bytes);
-            return new LinuxChunk(address, bytes, kernel.buffer(address, bytes), node, placed[0], placed[1] == 1);
+            return new LinuxChunk(kernel, address, bytes, node, placed[0], placed[1] == 1);
         } catch (NumaBindException | RuntimeException | Error e) {
             kernel.munmap(address, bytes);
             throw e;
         }
+    }
+
+    /** Gives the pages back now; the mapping and its node binding stay, so a later access faults in fresh pages. */
+    void discard(LinuxChunk chunk) {
+        kernel.discard(chunk.address(), chunk.size());
     }
 
     void release(LinuxChunk chunk) {

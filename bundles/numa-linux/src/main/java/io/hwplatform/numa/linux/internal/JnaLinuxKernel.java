@@ -17,6 +17,7 @@ final class JnaLinuxKernel implements LinuxKernel {
     private static final int PROT_READ_WRITE = 0x1 | 0x2;
     private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
     private static final int MPOL_BIND = 2;
+    private static final int MADV_DONTNEED = 4;
     private static final int MADV_POPULATE_WRITE = 23;
     /** Node masks are passed as 17 64-bit words: room for node ids up to 1023 plus the kernel's off-by-one. */
     private static final int MASK_WORDS = 17;
@@ -57,6 +58,11 @@ final class JnaLinuxKernel implements LinuxKernel {
                     64L * MASK_WORDS, 0);
             return result == 0 ? 0 : -Native.getLastError();
         }
+    }
+
+    @Override
+    public int discard(long address, long length) {
+        return Libc.madvise(address, length, MADV_DONTNEED) == 0 ? 0 : -Native.getLastError();
     }
 
     @Override

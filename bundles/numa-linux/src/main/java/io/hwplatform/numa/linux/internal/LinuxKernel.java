@@ -22,6 +22,9 @@ interface LinuxKernel {
     /** @return 0 or a negative errno */
     int munmap(long address, long length);
 
+    /** {@code madvise(MADV_DONTNEED)}: the pages go back to the kernel; the range stays mapped and reads zeros. */
+    int discard(long address, long length);
+
     /** {@code mbind(address, length, MPOL_BIND, {node}, maxnode, 0)}: future faults of the range go to that node. */
     int bind(long address, long length, int node);
 

@@ -1,9 +1,9 @@
 package io.hwplatform.numa.linux.internal;
 
 import io.hwplatform.api.host.HostRoot;
-import io.hwplatform.api.numa.NativeChunk;
-import io.hwplatform.api.numa.NumaBackend;
-import io.hwplatform.api.numa.NumaBindException;
+import io.hwplatform.api.numa.spi.NativeChunk;
+import io.hwplatform.api.numa.spi.NumaBackend;
+import io.hwplatform.api.numa.spi.NumaBindException;
 import io.hwplatform.api.numa.NumaTopology;
 import java.util.Map;
 import java.util.SortedSet;
@@ -63,6 +63,11 @@ public final class LinuxNumaBackend implements NumaBackend {
     @Override
     public NativeChunk allocate(int bytes, int node) throws NumaBindException {
         return chunks.make(bytes, node);
+    }
+
+    @Override
+    public void discard(NativeChunk chunk) {
+        chunks.discard((LinuxChunk) chunk);
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.hwplatform.numa.linux.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hwplatform.api.numa.NumaBindException;
+import io.hwplatform.api.numa.spi.NumaBindException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +110,12 @@ class ChunkMakerTest {
         @Override
         public int munmap(long address, long length) {
             calls.add("munmap");
+            return 0;
+        }
+
+        @Override
+        public int discard(long address, long length) {
+            calls.add("discard");
             return 0;
         }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hwplatform.api.host.HostRoot;
-import io.hwplatform.api.numa.NumaBindException;
+import io.hwplatform.api.numa.spi.NumaBindException;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +34,28 @@ class LiveKernelTest {
             assertThat(chunk.boundNode()).isEqualTo(node);
             assertThat(chunk.verified()).isTrue();
             assertThat(chunk.placedNode()).isEqualTo(node);
-            ByteBuffer memory = chunk.memory();
+            ByteBuffer memory = chunk.memory(0, CHUNK);
             memory.putLong(CHUNK - 8, 0x1234_5678_9abc_def0L);
             assertThat(memory.getLong(CHUNK - 8)).isEqualTo(0x1234_5678_9abc_def0L);
+            assertThat(chunk.memory(CHUNK - 8, 8).getLong(0)).as("a second view over the same bytes")
+                    .isEqualTo(0x1234_5678_9abc_def0L);
+        } finally {
+            backend.release(chunk);
+        }
+    }
+
+    @Test
+    void discardedMemoryStaysMappedAndReadsZeros() throws Exception {
+        LinuxChunk chunk = (LinuxChunk) backend.allocate(CHUNK, -1);
+        try {
+            ByteBuffer memory = chunk.memory(0, CHUNK);
+            memory.putLong(4096, -1L);
+
+            backend.discard(chunk);
+
+            assertThat(memory.getLong(4096)).as("MADV_DONTNEED: fresh zero pages").isZero();
+            memory.putLong(4096, 7L); // writing after a discard faults in a new page, it never crashes
+            assertThat(memory.getLong(4096)).isEqualTo(7L);
         } finally {
             backend.release(chunk);
         }

@@ -1,16 +1,20 @@
 package io.hwplatform.numa.portable.internal;
 
-import io.hwplatform.api.numa.NativeChunk;
-import io.hwplatform.api.numa.NumaBackend;
-import io.hwplatform.api.numa.NumaBindException;
+import io.hwplatform.api.numa.spi.NativeChunk;
+import io.hwplatform.api.numa.spi.NumaBackend;
+import io.hwplatform.api.numa.spi.NumaBindException;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.lang.reflect.Method;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,9 +23,10 @@ import java.util.stream.IntStream;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Any operating system: one node 0 with every CPU, memory from {@link ByteBuffer#allocateDirect(int)}. Ranked lowest,
- * so that an OS backend takes over wherever one resolves. Direct memory is counted against
- * {@code -XX:MaxDirectMemorySize} and freed by the garbage collector, not at release.
+ * Any operating system: one node 0 with every CPU, memory from the C library's {@code malloc} through JNA, freed at
+ * release. Ranked lowest, so that an OS backend takes over wherever one resolves. There is no portable way to give
+ * pages back while keeping them mapped, so {@link #discard(NativeChunk)} does nothing and the memory goes back at
+ * release.
  */
 @Component(property = "service.ranking:Integer=-1000")
 public final class PortableNumaBackend implements NumaBackend {
@@ -51,12 +56,21 @@ public final class PortableNumaBackend implements NumaBackend {
             throw new NumaBindException(NumaBindException.Reason.NO_SUCH_NODE,
                     "node " + node + " does not exist: the portable backend knows only node 0");
         }
-        return new DirectChunk(ByteBuffer.allocateDirect(bytes), node);
+        long address = Native.malloc(bytes);
+        if (address == 0) {
+            throw new OutOfMemoryError("malloc of " + bytes + " bytes failed");
+        }
+        return new MallocChunk(address, bytes, node);
+    }
+
+    @Override
+    public void discard(NativeChunk chunk) {
+        // No portable call returns pages and keeps them mapped: the memory goes back at release.
     }
 
     @Override
     public void release(NativeChunk chunk) {
-        // Direct buffers are freed by the garbage collector once the pool drops the chunk.
+        Native.free(((MallocChunk) chunk).address());
     }
 
     @Override
@@ -92,8 +106,14 @@ public final class PortableNumaBackend implements NumaBackend {
         return all;
     }
 
-    /** Plain direct memory; the JVM does not say where the operating system put it. */
-    record DirectChunk(ByteBuffer memory, int boundNode) implements NativeChunk {
+    /** Plain memory; the operating system does not say where it put it. */
+    record MallocChunk(long address, int size, int boundNode) implements NativeChunk {
+        @Override
+        public ByteBuffer memory(int offset, int length) {
+            Objects.checkFromIndexSize(offset, length, size);
+            return new Pointer(address + offset).getByteBuffer(0, length).order(ByteOrder.BIG_ENDIAN);
+        }
+
         @Override
         public int placedNode() {
             return -1;

@@ -3,9 +3,11 @@ package io.hwplatform.numa.portable.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hwplatform.api.numa.NativeChunk;
-import io.hwplatform.api.numa.NumaBindException;
+import io.hwplatform.api.numa.spi.NativeChunk;
+import io.hwplatform.api.numa.spi.NumaBindException;
 import io.hwplatform.api.numa.NumaTopology;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
 
 class PortableNumaBackendTest {
@@ -27,10 +29,16 @@ class PortableNumaBackendTest {
     void chunksAreDirectMemoryOfNodeZeroOrNone() throws Exception {
         NativeChunk chunk = backend.allocate(1 << 20, 0);
 
-        assertThat(chunk.memory().isDirect()).isTrue();
-        assertThat(chunk.memory().capacity()).isEqualTo(1 << 20);
+        ByteBuffer whole = chunk.memory(0, 1 << 20);
+        assertThat(whole.isDirect()).isTrue();
+        assertThat(whole.capacity()).isEqualTo(1 << 20);
+        assertThat(whole.order()).isEqualTo(ByteOrder.BIG_ENDIAN);
+        whole.putLong(4096, 42L);
+        assertThat(chunk.memory(4096, 8).getLong(0)).as("views are over the same memory").isEqualTo(42L);
+        assertThatThrownBy(() -> chunk.memory(1 << 20, 1)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThat(chunk.boundNode()).isZero();
         assertThat(chunk.verified()).isFalse();
+        backend.discard(chunk);
         backend.release(chunk);
     }
 

@@ -40,6 +40,8 @@ final class JnaWindowsNuma implements WindowsNuma {
 
         boolean VirtualFree(Pointer address, BaseTSD.SIZE_T size, int freeType);
 
+        int DiscardVirtualMemory(Pointer address, BaseTSD.SIZE_T size);
+
         boolean GetNumaNodeNumberFromHandle(WinNT.HANDLE file, ShortByReference node);
     }
 
@@ -76,6 +78,11 @@ final class JnaWindowsNuma implements WindowsNuma {
     @Override
     public int lastError() {
         return Native.getLastError();
+    }
+
+    @Override
+    public void discard(long address, long bytes) {
+        NumaKernel32.INSTANCE.DiscardVirtualMemory(new Pointer(address), new BaseTSD.SIZE_T(bytes));
     }
 
     @Override

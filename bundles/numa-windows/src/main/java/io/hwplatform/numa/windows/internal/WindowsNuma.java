@@ -26,6 +26,12 @@ interface WindowsNuma {
     /** @return the last Win32 error of this thread */
     int lastError();
 
+    /**
+     * {@code DiscardVirtualMemory(address, bytes)}: the pages leave the working set and their contents are given up;
+     * they stay committed, so a later access never faults.
+     */
+    void discard(long address, long bytes);
+
     /** {@code VirtualFree(address, 0, MEM_RELEASE)}. */
     void free(long address);
 

@@ -1,14 +1,16 @@
 package io.hwplatform.numa.windows.internal;
 
-import io.hwplatform.api.numa.NativeChunk;
-import io.hwplatform.api.numa.NumaBackend;
-import io.hwplatform.api.numa.NumaBindException;
+import io.hwplatform.api.numa.spi.NativeChunk;
+import io.hwplatform.api.numa.spi.NumaBackend;
+import io.hwplatform.api.numa.spi.NumaBindException;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -109,7 +111,12 @@ public final class WindowsNumaBackend implements NumaBackend {
         int first = windows.nodeOfPage(address);
         int last = windows.nodeOfPage(address + bytes - PAGE);
         boolean verified = first >= 0 && first == last;
-        return new WindowsChunk(address, memory, node, verified ? first : -1, verified);
+        return new WindowsChunk(windows, address, bytes, node, verified ? first : -1, verified);
+    }
+
+    @Override
+    public void discard(NativeChunk chunk) {
+        windows.discard(((WindowsChunk) chunk).address(), chunk.size());
     }
 
     @Override
@@ -125,7 +132,13 @@ public final class WindowsNumaBackend implements NumaBackend {
         return node < 0 ? new TreeSet<>() : new TreeSet<>(List.of(node));
     }
 
-    record WindowsChunk(long address, ByteBuffer memory, int boundNode, int placedNode, boolean verified)
+    /** Committed memory preferring a node; it holds no buffer over itself, each {@link #memory} is a new one. */
+    record WindowsChunk(WindowsNuma windows, long address, int size, int boundNode, int placedNode, boolean verified)
             implements NativeChunk {
+        @Override
+        public ByteBuffer memory(int offset, int length) {
+            Objects.checkFromIndexSize(offset, length, size);
+            return windows.buffer(address + offset, length).order(ByteOrder.BIG_ENDIAN);
+        }
     }
 }

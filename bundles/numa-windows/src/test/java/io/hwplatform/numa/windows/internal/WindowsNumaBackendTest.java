@@ -3,8 +3,8 @@ package io.hwplatform.numa.windows.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hwplatform.api.numa.NativeChunk;
-import io.hwplatform.api.numa.NumaBindException;
+import io.hwplatform.api.numa.spi.NativeChunk;
+import io.hwplatform.api.numa.spi.NumaBindException;
 import io.hwplatform.api.numa.NumaTopology;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -41,7 +41,10 @@ class WindowsNumaBackendTest {
         assertThat(chunk.boundNode()).isEqualTo(1);
         assertThat(chunk.placedNode()).isEqualTo(1);
         assertThat(chunk.verified()).isTrue();
-        assertThat(chunk.memory().capacity()).isEqualTo(64 << 10);
+        assertThat(chunk.memory(0, 64 << 10).capacity()).isEqualTo(64 << 10);
+        assertThat(chunk.memory(4096, 16).capacity()).isEqualTo(16);
+        backend.discard(chunk);
+        assertThat(windows.discarded).containsExactly(windows.lastAddress);
         backend.release(chunk);
         assertThat(windows.freed).containsExactly(windows.lastAddress);
     }
@@ -85,6 +88,7 @@ class WindowsNumaBackendTest {
     static final class FakeWindows implements WindowsNuma {
         final Map<Integer, Long> available = new HashMap<>(Map.of(0, 4L << 30, 1, 6L << 30));
         final List<Long> freed = new ArrayList<>();
+        final List<Long> discarded = new ArrayList<>();
         final Map<Long, ByteBuffer> memory = new HashMap<>();
         int failWith;
         int placeOn = -1;
@@ -118,6 +122,11 @@ class WindowsNumaBackendTest {
         }
 
         @Override
+        public void discard(long address, long bytes) {
+            discarded.add(address);
+        }
+
+        @Override
         public void free(long address) {
             freed.add(address);
         }
@@ -134,7 +143,8 @@ class WindowsNumaBackendTest {
 
         @Override
         public ByteBuffer buffer(long address, int length) {
-            return memory.get(address);
+            long base = address & ~0x0fff_ffffL; // allocations are 256 MiB apart
+            return memory.get(base).slice((int) (address - base), length);
         }
     }
 }

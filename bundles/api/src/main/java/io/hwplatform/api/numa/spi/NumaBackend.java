@@ -1,5 +1,6 @@
-package io.hwplatform.api.numa;
+package io.hwplatform.api.numa.spi;
 
+import io.hwplatform.api.numa.NumaTopology;
 import java.util.SortedSet;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -7,6 +8,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * An operating system's NUMA primitives, implemented by one bundle per OS and registered as a service with a
  * {@code service.ranking}; the allocator uses the highest-ranked one and swaps when a better one arrives. Each OS
  * bundle declares {@code Require-Capability: osgi.native} for its OS, so only the right one resolves.
+ *
+ * <p>A chunk's life: {@link #allocate(int, int)}; carved into buffers by the allocator; {@link #discard(NativeChunk)}
+ * when the pool no longer needs it (its pages go back to the operating system at once); {@link #release(NativeChunk)}
+ * later, once the garbage collector has shown that no buffer over it can be reached. Both may come after this
+ * backend's service went away: the bundle's class loader then stays alive until its last chunk is released.
  *
  * <p>Thread-safety: implementations must be thread-safe.
  */
@@ -37,11 +43,19 @@ public interface NumaBackend {
     NativeChunk allocate(int bytes, int node) throws NumaBindException;
 
     /**
-     * Returns a chunk this backend allocated to the operating system. Its memory must not be used afterwards. Called
-     * also after this backend's service went away, for chunks whose buffers were still in use then.
+     * Gives the chunk's pages back to the operating system now where it allows that, keeping every address of the
+     * chunk valid: a later access must never fault (on Linux {@code madvise(MADV_DONTNEED)}: reads see zeros, writes
+     * take fresh pages). Where the operating system has no such call this does nothing and the memory goes back at
+     * {@link #release(NativeChunk)}.
+     */
+    void discard(NativeChunk chunk);
+
+    /**
+     * Returns a chunk to the operating system. Called once no buffer over the chunk is reachable, so its memory is
+     * never touched again.
      */
     void release(NativeChunk chunk);
 
-    /** @return the nodes a device hangs on (see {@link NumaAllocator#nodesOf(String)}) */
+    /** @return the nodes a device hangs on (see {@link io.hwplatform.api.numa.NumaAllocator#nodesOf(String)}) */
     SortedSet<Integer> nodesOf(String device);
 }

@@ -1,4 +1,4 @@
-package io.hwplatform.api.numa;
+package io.hwplatform.api.numa.spi;
 
 import java.util.Objects;
 
