@@ -39,6 +39,7 @@ final class Arena {
 
     /** Moves up to {@code wanted} free block ids into a thread's stack. @return how many were moved */
     synchronized int take(ThreadCache.Stack into, int wanted) {
+        into.chunks = table;
         int moved = 0;
         while (moved < wanted && !withFreeBlocks.isEmpty()) {
             Chunk chunk = withFreeBlocks.peekFirst();

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The thread caches of one pool: the calling thread's, and the set of all, so that dead threads' can be drained. */
 final class Caches {
 
-    private final ThreadLocal<ThreadCache> local = new ThreadLocal<>();
+    /** The calling thread's cache; read by the pool's fast path directly. */
+    final ThreadLocal<ThreadCache> local = new ThreadLocal<>();
     private final Set<ThreadCache> all = ConcurrentHashMap.newKeySet();
 
     /** @return the calling thread's cache, or null before its first allocation from this pool */

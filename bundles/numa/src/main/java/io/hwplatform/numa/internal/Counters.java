@@ -22,9 +22,9 @@ final class Counters {
 
     /** Takes over the counts of a cache that is being drained (its owner died, or its pool is done). */
     void fold(ThreadCache cache) {
-        allocations.addAndGet(cache.allocations);
-        for (int step = 0; step < cache.steps.length; step++) {
-            steps.addAndGet(step, cache.steps[step]);
+        allocations.addAndGet(cache.allocations());
+        for (AllocationStep step : AllocationStep.values()) {
+            steps.addAndGet(step.ordinal(), cache.steps(step));
         }
         failures.addAndGet(cache.failures);
     }
@@ -43,7 +43,7 @@ final class Counters {
     long allocations(Iterable<ThreadCache> live) {
         long sum = allocations.get();
         for (ThreadCache cache : live) {
-            sum += cache.allocations;
+            sum += cache.allocations();
         }
         return sum;
     }
@@ -51,7 +51,7 @@ final class Counters {
     long steps(AllocationStep step, Iterable<ThreadCache> live) {
         long sum = steps.get(step.ordinal());
         for (ThreadCache cache : live) {
-            sum += cache.steps[step.ordinal()];
+            sum += cache.steps(step);
         }
         return sum;
     }

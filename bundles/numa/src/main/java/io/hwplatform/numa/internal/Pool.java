@@ -27,6 +27,9 @@ final class Pool {
     interface Housekeeping {
         void firstCacheOf(ThreadCache cache);
 
+        /** A retired pool got a new cache: it must stay (or be again) among the pools the allocator looks after. */
+        void stillInUse(Pool pool);
+
         void roundDone(ThreadCache cache);
     }
 
@@ -37,11 +40,14 @@ final class Pool {
     final Counters counters = new Counters();
     private final Arena[][] arenas;
     private final Caches caches = new Caches();
+    private final ThreadLocal<ThreadCache> myCache = caches.local;
     private final Set<Chunk> dedicated = ConcurrentHashMap.newKeySet();
     private final Reclamation reclamation;
     private final Housekeeping housekeeping;
     private final Queue<String> warnings = new ConcurrentLinkedQueue<>();
     private volatile boolean retired;
+    /** Whether a node refused a chunk: then the fast path steps aside and the chain is walked every time. */
+    private volatile boolean refusals;
 
     Pool(NumaBackend backend, boolean quarantine, Reclamation reclamation, Housekeeping housekeeping) {
         this.backend = backend;
@@ -58,13 +64,40 @@ final class Pool {
         }
     }
 
+    /**
+     * The fast path: the thread's cache has a block for the node it asked for last time, and no node refused lately.
+     * Everything else takes {@link #allocateSlow}.
+     */
     PooledBuffer allocate(int size, int preferredNode, AllocationPolicy policy) {
-        ThreadCache cache = caches.mine();
+        ThreadCache cache = myCache.get();
+        int sizeClass = SizeClasses.of(size);
+        if (cache != null && sizeClass >= 0 && cache.lastNode == preferredNode && cache.lastPolicy == policy
+                && !refusals) {
+            ThreadCache.Stack stack = cache.lastStacks[sizeClass];
+            if (stack.count > 0) {
+                int id = stack.pop();
+                Chunk chunk = stack.chunk(id);
+                PooledBuffer buffer = new PooledBuffer(chunk, id, size, preferredNode, cache.lastStep, cache, stack,
+                        chunk.slice(id & SizeClasses.BLOCK_MASK, size));
+                cache.lastStepCount++;
+                if (cache.remember(buffer)) {
+                    housekeep(cache);
+                }
+                return buffer;
+            }
+        }
+        return allocateSlow(cache, size, sizeClass, preferredNode, policy);
+    }
+
+    private PooledBuffer allocateSlow(ThreadCache cache, int size, int sizeClass, int preferredNode,
+            AllocationPolicy policy) {
         if (cache == null) {
-            cache = caches.add(new ThreadCache(this, Thread.currentThread(), placement.slots()));
+            cache = caches.add(new ThreadCache(this, Thread.currentThread(), arenas, quarantine));
+            if (retired) { // a thread that read the current pool just before a swap: keep this pool listed
+                housekeeping.stillInUse(this);
+            }
             housekeeping.firstCacheOf(cache);
         }
-        int sizeClass = SizeClasses.of(size);
         Chain chain = placement.chain(preferredNode, policy);
         boolean refusals = placement.anyRefusal();
         int[] nodes = chain.nodes();
@@ -77,6 +110,9 @@ final class Pool {
             PooledBuffer buffer = sizeClass < 0 ? dedicated(cache, size, node, preferredNode, step)
                     : pooled(cache, node, sizeClass, size, preferredNode, step);
             if (buffer != null) {
+                if (i == 0 && !quarantine) { // the chain's first choice served: next time, go straight there
+                    cache.remember(preferredNode, policy, placement.slot(node), step);
+                }
                 cache.count(step);
                 if (cache.remember(buffer)) {
                     housekeep(cache);
@@ -96,12 +132,13 @@ final class Pool {
             return null;
         }
         int id = stack.pop();
-        Chunk chunk = arenas[slot][sizeClass].chunk(id);
+        Chunk chunk = stack.chunk(id);
         int block = id & SizeClasses.BLOCK_MASK;
         if (!quarantine) {
-            return new PooledBuffer(chunk, block, size, requested, step, cache, chunk.slice(block, size));
+            return new PooledBuffer(chunk, id, size, requested, step, cache, stack, chunk.slice(block, size));
         }
-        PooledBuffer buffer = new PooledBuffer(chunk, block, size, requested, step, cache, chunk.ownRoot(block, size));
+        PooledBuffer buffer = new PooledBuffer(chunk, id, size, requested, step, cache, stack,
+                chunk.ownRoot(block, size));
         track(buffer);
         return buffer;
     }
@@ -112,7 +149,7 @@ final class Pool {
             return null;
         }
         dedicated.add(chunk);
-        PooledBuffer buffer = new PooledBuffer(chunk, 0, size, requested, step, cache,
+        PooledBuffer buffer = new PooledBuffer(chunk, 0, size, requested, step, cache, null,
                 quarantine ? chunk.ownRoot(0, size) : chunk.slice(0, size));
         track(buffer); // a large buffer is worth tracking at once
         return buffer;
@@ -124,7 +161,7 @@ final class Pool {
         if (stack.count > 0) {
             return true;
         }
-        Arena arena = arenas[slot][sizeClass];
+        Arena arena = stack.arena;
         int wanted = Math.max(1, stack.ids.length / 2);
         if (arena.take(stack, wanted) > 0) {
             return true;
@@ -149,6 +186,7 @@ final class Pool {
         try {
             memory = backend.allocate(bytes, node);
         } catch (NumaBindException e) {
+            refusals = true;
             String warning = placement.refused(node, e);
             if (warning != null) {
                 warnings.add(warning);
@@ -163,14 +201,14 @@ final class Pool {
 
     /** Starts following a buffer's view: it comes back through the garbage collector if it is never closed. */
     private void track(PooledBuffer buffer) {
-        ViewTracker tracker = new ViewTracker(buffer.view(), reclamation.views, buffer.chunk, buffer.block);
-        buffer.chunk.trackers[buffer.block] = tracker;
-        buffer.tracker = tracker;
+        int block = buffer.block();
+        buffer.chunk.trackers[block] = new ViewTracker(buffer.view(), reclamation.views, buffer.chunk, block);
+        buffer.tracked = true;
     }
 
     private static void forgetTracker(PooledBuffer buffer) {
-        buffer.chunk.trackers[buffer.block] = null;
-        buffer.tracker = null;
+        buffer.chunk.trackers[buffer.block()] = null;
+        buffer.tracked = false;
     }
 
     /**
@@ -189,7 +227,7 @@ final class Pool {
 
     private void trackOpen(PooledBuffer[] round) {
         for (PooledBuffer buffer : round) {
-            if (buffer != null && buffer.tracker == null && buffer.isOpen()) {
+            if (buffer != null && !buffer.tracked && buffer.isOpen()) {
                 track(buffer);
             }
         }
@@ -211,22 +249,25 @@ final class Pool {
         }
     }
 
-    /** The owner closed a buffer of its cache (or took over another thread's close): the block goes home. */
+    /**
+     * The owner closed a buffer of its cache (or took over another thread's close): the block goes home. The usual
+     * case, an untracked block into a stack with room, {@link PooledBuffer#close()} does by itself.
+     */
     void closeOwned(ThreadCache cache, PooledBuffer buffer) {
         Chunk chunk = buffer.chunk;
-        if (buffer.tracker != null) {
+        if (buffer.tracked) {
             forgetTracker(buffer);
         }
         if (chunk.dedicated()) {
             retireDedicated(chunk);
         } else if (cache.zombie) {
-            giveBack(chunk, buffer.block);
+            giveBack(chunk, buffer.block());
         } else {
-            ThreadCache.Stack stack = cache.stack(chunk.slot, chunk.sizeClass);
+            ThreadCache.Stack stack = buffer.home;
             if (stack.isFull()) {
-                spill(arenas[chunk.slot][chunk.sizeClass], stack, stack.count / 2);
+                spill(stack, stack.count / 2);
             }
-            stack.push(chunk.id(buffer.block));
+            stack.push(buffer.id);
         }
     }
 
@@ -237,13 +278,13 @@ final class Pool {
         }
         // The queue was closed after the owner died: seeing it closed makes the owner's own closes visible here.
         if (buffer.takeOverRemoteClose()) {
-            if (buffer.tracker != null) {
+            if (buffer.tracked) {
                 forgetTracker(buffer);
             }
             if (buffer.chunk.dedicated()) {
                 retireDedicated(buffer.chunk);
             } else {
-                giveBack(buffer.chunk, buffer.block);
+                giveBack(buffer.chunk, buffer.block());
             }
         }
     }
@@ -251,7 +292,7 @@ final class Pool {
     /** Quarantine: the block stays out until its tracker shows the view unreachable. */
     void closeQuarantined(PooledBuffer buffer) {
         counters.quarantinedBytes.addAndGet(buffer.chunk.blockSize);
-        buffer.tracker.closed = true;
+        buffer.chunk.trackers[buffer.block()].closed = true;
     }
 
     /** A buffer's view became unreachable: its block comes back, out of quarantine or as a leak. */
@@ -278,7 +319,8 @@ final class Pool {
         }
     }
 
-    private void spill(Arena arena, ThreadCache.Stack stack, int count) {
+    private void spill(ThreadCache.Stack stack, int count) {
+        Arena arena = stack.arena;
         List<Chunk> whollyFree = arena.giveBack(stack, count);
         if (whollyFree != null && retired) {
             for (Chunk chunk : whollyFree) {
@@ -290,12 +332,10 @@ final class Pool {
     }
 
     private void spillAll(ThreadCache cache) {
-        ThreadCache.Stack[][] stacks = cache.stacks();
-        for (int slot = 0; slot < stacks.length; slot++) {
-            for (int sizeClass = 0; sizeClass < SizeClasses.COUNT; sizeClass++) {
-                ThreadCache.Stack stack = stacks[slot][sizeClass];
+        for (ThreadCache.Stack[] classes : cache.stacks()) {
+            for (ThreadCache.Stack stack : classes) {
                 if (stack.count > 0) {
-                    spill(arenas[slot][sizeClass], stack, stack.count);
+                    spill(stack, stack.count);
                 }
             }
         }
@@ -347,7 +387,7 @@ final class Pool {
             return null;
         }
         flush(cache);
-        cache.zombie = true;
+        cache.becomeZombie();
         caches.detachMine();
         return cache;
     }
@@ -368,7 +408,7 @@ final class Pool {
     /** Drains the caches of threads that have died: their queues, their open buffers, their free blocks. */
     void drainDead() {
         for (ThreadCache cache : caches.removeDead()) {
-            cache.zombie = true;
+            cache.becomeZombie();
             takeRemoteCloses(cache, cache.closeRemoteQueue());
             trackOpen(cache.recent);
             spillAll(cache);

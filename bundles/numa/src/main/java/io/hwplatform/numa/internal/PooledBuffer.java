@@ -18,42 +18,52 @@ import java.nio.ByteBuffer;
 final class PooledBuffer implements NumaBuffer {
 
     private static final VarHandle REMOTE_CLOSED;
+    private static final AllocationStep[] STEPS = AllocationStep.values();
 
     static {
         try {
-            REMOTE_CLOSED = MethodHandles.lookup().findVarHandle(PooledBuffer.class, "remoteClosed", int.class);
+            REMOTE_CLOSED = MethodHandles.lookup().findVarHandle(PooledBuffer.class, "remoteClosed", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
+    // Eight references and ints and four bytes: 48 bytes with compressed pointers.
     final Chunk chunk;
-    final int block;
+    /** The block's id in its arena (its chunk's index and the block); the block alone for a dedicated chunk. */
+    final int id;
     /** The allocating thread's cache. */
     final ThreadCache origin;
-    private final int size;
-    private final int requestedNode;
-    private final AllocationStep step;
+    /** The stack in that cache the block came from and goes back to; null for a dedicated chunk. */
+    final ThreadCache.Stack home;
     /** The view; dropped at close in quarantine, so that a closed handle kept around does not hold its block back. */
     private ByteBuffer view;
-    /** Written by the origin's owner thread only (or, after it died, by whoever drains its cache). */
-    boolean ownerClosed;
-    @SuppressWarnings("unused") // written through REMOTE_CLOSED
-    private volatile int remoteClosed;
+    private final int size;
+    private final int requestedNode;
     /** The next buffer in the origin's queue of closes by other threads. */
     PooledBuffer nextRemote;
-    /** The leak tracker, once the buffer lived long enough to be tracked (at once in quarantine). */
-    ViewTracker tracker;
+    /** Written by the origin's owner thread only (or, after it died, by whoever drains its cache). */
+    boolean ownerClosed;
+    /** Whether a {@link ViewTracker} in {@link Chunk#trackers} follows this buffer's view; written by its owner. */
+    boolean tracked;
+    @SuppressWarnings("unused") // written through REMOTE_CLOSED
+    private volatile boolean remoteClosed;
+    private final byte step;
 
-    PooledBuffer(Chunk chunk, int block, int size, int requestedNode, AllocationStep step, ThreadCache origin,
-            ByteBuffer view) {
+    PooledBuffer(Chunk chunk, int id, int size, int requestedNode, AllocationStep step, ThreadCache origin,
+            ThreadCache.Stack home, ByteBuffer view) {
         this.chunk = chunk;
-        this.block = block;
+        this.id = id;
         this.size = size;
         this.requestedNode = requestedNode;
-        this.step = step;
+        this.step = (byte) step.ordinal();
         this.origin = origin;
+        this.home = home;
         this.view = view;
+    }
+
+    int block() {
+        return id & SizeClasses.BLOCK_MASK;
     }
 
     @Override
@@ -92,12 +102,12 @@ final class PooledBuffer implements NumaBuffer {
 
     @Override
     public AllocationStep step() {
-        return step;
+        return STEPS[step];
     }
 
     @Override
     public boolean isOpen() {
-        return !ownerClosed && remoteClosed == 0;
+        return !ownerClosed && !remoteClosed;
     }
 
     @Override
@@ -105,17 +115,31 @@ final class PooledBuffer implements NumaBuffer {
         if (ownerClosed) {
             return;
         }
-        Pool pool = chunk.pool;
-        if (pool.quarantine) {
-            if (REMOTE_CLOSED.compareAndSet(this, 0, 1)) {
-                pool.closeQuarantined(this);
-                view = null;
+        ThreadCache cache = origin;
+        if (cache.owner == Thread.currentThread()) {
+            if (!cache.slowCloses) {
+                ownerClosed = true;
+                ThreadCache.Stack stack = home;
+                if (stack != null && !tracked && stack.count < stack.ids.length) {
+                    stack.ids[stack.count++] = id; // the usual close: straight back onto the owner's stack
+                } else {
+                    chunk.pool.closeOwned(cache, this);
+                }
+                return;
             }
-        } else if (origin.owner == Thread.currentThread()) {
-            ownerClosed = true;
-            pool.closeOwned(origin, this);
-        } else if (REMOTE_CLOSED.compareAndSet(this, 0, 1)) {
-            pool.closeRemote(this);
+            if (!cache.quarantine) { // the owner's pool was retired
+                ownerClosed = true;
+                chunk.pool.closeOwned(cache, this);
+                return;
+            }
+        }
+        if (REMOTE_CLOSED.compareAndSet(this, false, true)) {
+            if (cache.quarantine) {
+                chunk.pool.closeQuarantined(this);
+                view = null;
+            } else {
+                chunk.pool.closeRemote(this);
+            }
         }
     }
 
@@ -130,6 +154,6 @@ final class PooledBuffer implements NumaBuffer {
 
     @Override
     public String toString() {
-        return "NumaBuffer[" + size + " bytes, node " + node() + ", " + step.id() + (isOpen() ? "" : ", closed") + "]";
+        return "NumaBuffer[" + size + " bytes, node " + node() + ", " + step().id() + (isOpen() ? "" : ", closed") + "]";
     }
 }

@@ -244,6 +244,14 @@ public final class PoolingAllocator implements NumaAllocator, Pool.Housekeeping 
         reclamation.poll();
     }
 
+    /** Under the same lock as {@link #forgetDonePools()}, which sees the new cache or has already dropped the pool. */
+    @Override
+    public synchronized void stillInUse(Pool pool) {
+        if (pool != current && !retired.contains(pool)) {
+            retired.add(pool);
+        }
+    }
+
     @Override
     public void roundDone(ThreadCache cache) {
         reclamation.poll();

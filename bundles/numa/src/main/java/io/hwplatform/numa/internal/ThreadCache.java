@@ -1,5 +1,6 @@
 package io.hwplatform.numa.internal;
 
+import io.hwplatform.api.numa.AllocationPolicy;
 import io.hwplatform.api.numa.AllocationStep;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -32,8 +33,13 @@ final class ThreadCache {
 
     final Pool pool;
     final Thread owner;
+    /** A copy of the pool's mode. */
+    final boolean quarantine;
+    /** Whether a close by the owner needs more than a push onto its stack: in quarantine, or once a zombie. */
+    boolean slowCloses;
+    /** One stack per node slot and size class. */
     private final Stack[][] stacks;
-    long allocations;
+    /** Allocations per step; their sum is the allocations. */
     final long[] steps = new long[AllocationStep.values().length];
     long failures;
     /** A fresh array each round, so that storing into it is a store into a young object: no costly GC barrier. */
@@ -43,18 +49,29 @@ final class ThreadCache {
     /** The head of the stack of buffers other threads closed, linked through {@link PooledBuffer#nextRemote}. */
     @SuppressWarnings("unused") // accessed through REMOTE
     private volatile Object remote;
+    /** The owner's last preferred node and policy, and where the chain sent it: the fast path's shortcut. */
+    int lastNode = Integer.MIN_VALUE;
+    AllocationPolicy lastPolicy;
+    /** The stacks of the slot the chain chose, by size class. */
+    Stack[] lastStacks;
+    AllocationStep lastStep;
+    /** Fast-path allocations at {@link #lastStep} not yet added to {@link #steps}. */
+    long lastStepCount;
     /** Set by the owner once its pool was retired: its closes then go straight back to the arena. */
     boolean zombie;
     /** This thread's caches in retired pools, whose buffers other threads may still close. */
     List<ThreadCache> zombies;
 
-    ThreadCache(Pool pool, Thread owner, int slots) {
+    /** @param arenas the pool's arenas by slot and size class, each stack's source and sink */
+    ThreadCache(Pool pool, Thread owner, Arena[][] arenas, boolean quarantine) {
         this.pool = pool;
         this.owner = owner;
-        this.stacks = new Stack[slots][SizeClasses.COUNT];
-        for (int slot = 0; slot < slots; slot++) {
+        this.quarantine = quarantine;
+        this.slowCloses = quarantine;
+        this.stacks = new Stack[arenas.length][SizeClasses.COUNT];
+        for (int slot = 0; slot < arenas.length; slot++) {
             for (int sizeClass = 0; sizeClass < SizeClasses.COUNT; sizeClass++) {
-                stacks[slot][sizeClass] = new Stack(SizeClasses.threadCacheCapacity(sizeClass));
+                stacks[slot][sizeClass] = new Stack(arenas[slot][sizeClass], SizeClasses.threadCacheCapacity(sizeClass));
             }
         }
     }
@@ -65,6 +82,21 @@ final class ThreadCache {
 
     Stack[][] stacks() {
         return stacks;
+    }
+
+    /** Owner only: from now on its closes go straight back to the arenas. */
+    void becomeZombie() {
+        zombie = true;
+        slowCloses = true;
+    }
+
+    /** Owner only: the chain for this node and policy served from its first choice, at this slot. */
+    void remember(int node, AllocationPolicy policy, int slot, AllocationStep step) {
+        settleSteps();
+        lastNode = node;
+        lastPolicy = policy;
+        lastStacks = stacks[slot];
+        lastStep = step;
     }
 
     /** Owner only: remembers a fresh buffer. @return whether the round is full and housekeeping is due */
@@ -118,21 +150,49 @@ final class ThreadCache {
     }
 
     void count(AllocationStep step) {
-        allocations++;
         steps[step.ordinal()]++;
+    }
+
+    /** Adds the fast path's count to its step. Owner only, or a drainer once the owner died. */
+    void settleSteps() {
+        if (lastStep != null) {
+            steps[lastStep.ordinal()] += lastStepCount;
+        }
+        lastStepCount = 0;
+    }
+
+    /** @return allocations at a step so far (a racy read from other threads: approximate) */
+    long steps(AllocationStep step) {
+        return steps[step.ordinal()] + (step == lastStep ? lastStepCount : 0);
+    }
+
+    /** @return allocations so far (a racy read from other threads: approximate) */
+    long allocations() {
+        long sum = lastStepCount;
+        for (long count : steps) {
+            sum += count;
+        }
+        return sum;
     }
 
     /** @return free blocks this cache holds of one slot and class (a racy read from other threads: approximate) */
     long cachedBlocks(int slot, int sizeClass) {
-        return stacks[slot][sizeClass].count;
+        return stack(slot, sizeClass).count;
     }
 
-    /** A bounded stack of block ids. */
+    /** A bounded stack of block ids of one arena. */
     static final class Stack {
+        final Arena arena;
         final int[] ids;
         int count;
+        /**
+         * The arena's chunk table as of the last {@link Arena#take}: every id on this stack came from a take or from
+         * a buffer allocated off this stack, so this table holds its chunk, one load closer than the arena's.
+         */
+        Chunk[] chunks;
 
-        Stack(int capacity) {
+        Stack(Arena arena, int capacity) {
+            this.arena = arena;
             this.ids = new int[capacity];
         }
 
@@ -146,6 +206,10 @@ final class ThreadCache {
 
         int pop() {
             return ids[--count];
+        }
+
+        Chunk chunk(int id) {
+            return chunks[id >>> SizeClasses.BLOCK_BITS];
         }
     }
 }
