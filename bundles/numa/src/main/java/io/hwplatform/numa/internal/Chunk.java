@@ -13,6 +13,8 @@ import java.nio.ByteBuffer;
 final class Chunk {
 
     final Pool pool;
+    /** The arena that hands out and takes back its blocks; null for a dedicated chunk. */
+    final Arena arena;
     final NativeChunk memory;
     /** The arena slot: 0 for unbound memory, else the bound node's slot. */
     final int slot;
@@ -29,8 +31,9 @@ final class Chunk {
     final int[] free;
     int freeCount;
 
-    Chunk(Pool pool, NativeChunk memory, int slot, int sizeClass, int blockSize) {
+    Chunk(Pool pool, Arena arena, NativeChunk memory, int slot, int sizeClass, int blockSize) {
         this.pool = pool;
+        this.arena = arena;
         this.memory = memory;
         this.slot = slot;
         this.sizeClass = sizeClass;

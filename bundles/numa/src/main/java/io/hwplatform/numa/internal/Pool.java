@@ -8,12 +8,9 @@ import io.hwplatform.api.numa.spi.NumaBackend;
 import io.hwplatform.api.numa.spi.NumaBindException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -41,7 +38,8 @@ final class Pool {
     private final Arena[][] arenas;
     private final Caches caches = new Caches();
     private final ThreadLocal<ThreadCache> myCache = caches.local;
-    private final Set<Chunk> dedicated = ConcurrentHashMap.newKeySet();
+    /** How blocks come home; package-private for the handles and the reclamation that call it. */
+    final Returns returns;
     private final Reclamation reclamation;
     private final Housekeeping housekeeping;
     private final Queue<String> warnings = new ConcurrentLinkedQueue<>();
@@ -54,6 +52,7 @@ final class Pool {
         this.placement = new Placement(backend.topology(), backend.bindableNodes());
         this.quarantine = quarantine;
         this.reclamation = reclamation;
+        this.returns = new Returns(counters, caches, reclamation);
         this.housekeeping = housekeeping;
         linkReleasePath(backend);
         this.arenas = new Arena[placement.slots()][SizeClasses.COUNT];
@@ -139,7 +138,7 @@ final class Pool {
         }
         PooledBuffer buffer = new PooledBuffer(chunk, id, size, requested, step, cache, stack,
                 chunk.ownRoot(block, size));
-        track(buffer);
+        returns.track(buffer);
         return buffer;
     }
 
@@ -148,16 +147,16 @@ final class Pool {
         if (chunk == null) {
             return null;
         }
-        dedicated.add(chunk);
+        returns.dedicated.add(chunk);
         PooledBuffer buffer = new PooledBuffer(chunk, 0, size, requested, step, cache, null,
                 quarantine ? chunk.ownRoot(0, size) : chunk.slice(0, size));
-        track(buffer); // a large buffer is worth tracking at once
+        returns.track(buffer); // a large buffer is worth tracking at once
         return buffer;
     }
 
     /** Fills an empty stack: blocks other threads closed first, then the arena's, then a new chunk. */
     private boolean refill(ThreadCache cache, ThreadCache.Stack stack, int slot, int node, int sizeClass) {
-        takeRemoteCloses(cache);
+        returns.takeRemoteCloses(cache);
         if (stack.count > 0) {
             return true;
         }
@@ -196,19 +195,8 @@ final class Pool {
             throw new NumaAllocationException("no memory for a " + bytes + "-byte chunk: " + e.getMessage(), e);
         }
         counters.chunkAdded(memory.size());
-        return new Chunk(this, memory, slot, sizeClass, sizeClass >= 0 ? SizeClasses.bytes(sizeClass) : bytes);
-    }
-
-    /** Starts following a buffer's view: it comes back through the garbage collector if it is never closed. */
-    private void track(PooledBuffer buffer) {
-        int block = buffer.block();
-        buffer.chunk.trackers[block] = new ViewTracker(buffer.view(), reclamation.views, buffer.chunk, block);
-        buffer.tracked = true;
-    }
-
-    private static void forgetTracker(PooledBuffer buffer) {
-        buffer.chunk.trackers[buffer.block()] = null;
-        buffer.tracked = false;
+        return sizeClass >= 0 ? new Chunk(this, arenas[slot][sizeClass], memory, slot, sizeClass, SizeClasses.bytes(sizeClass))
+                : new Chunk(this, null, memory, slot, -1, bytes);
     }
 
     /**
@@ -217,146 +205,19 @@ final class Pool {
      * do its share.
      */
     private void housekeep(ThreadCache cache) {
-        trackOpen(cache.takeRecent());
-        takeRemoteCloses(cache);
+        returns.trackOpen(cache.takeRecent());
+        returns.takeRemoteCloses(cache);
         if (cache.zombies != null) {
-            tendZombies(cache.zombies);
+            Returns.tendZombies(cache.zombies);
         }
         housekeeping.roundDone(cache);
-    }
-
-    private void trackOpen(PooledBuffer[] round) {
-        for (PooledBuffer buffer : round) {
-            if (buffer != null && !buffer.tracked && buffer.isOpen()) {
-                track(buffer);
-            }
-        }
-    }
-
-    /** Owner (or the drainer of a dead owner's cache): releases the buffers other threads closed. */
-    private void takeRemoteCloses(ThreadCache cache) {
-        takeRemoteCloses(cache, cache.takeRemoteCloses());
-    }
-
-    private void takeRemoteCloses(ThreadCache cache, PooledBuffer queued) {
-        for (PooledBuffer buffer = queued; buffer != null; ) {
-            PooledBuffer next = buffer.nextRemote;
-            buffer.nextRemote = null;
-            if (buffer.takeOverRemoteClose()) {
-                closeOwned(cache, buffer);
-            }
-            buffer = next;
-        }
-    }
-
-    /**
-     * The owner closed a buffer of its cache (or took over another thread's close): the block goes home. The usual
-     * case, an untracked block into a stack with room, {@link PooledBuffer#close()} does by itself.
-     */
-    void closeOwned(ThreadCache cache, PooledBuffer buffer) {
-        Chunk chunk = buffer.chunk;
-        if (buffer.tracked) {
-            forgetTracker(buffer);
-        }
-        if (chunk.dedicated()) {
-            retireDedicated(chunk);
-        } else if (cache.zombie) {
-            giveBack(chunk, buffer.block());
-        } else {
-            ThreadCache.Stack stack = buffer.home;
-            if (stack.isFull()) {
-                spill(stack, stack.count / 2);
-            }
-            stack.push(buffer.id);
-        }
-    }
-
-    /** Another thread won the buffer's close: the owner takes it in, or, when the owner is gone, we release it. */
-    void closeRemote(PooledBuffer buffer) {
-        if (buffer.origin.queueRemoteClose(buffer)) {
-            return;
-        }
-        // The queue was closed after the owner died: seeing it closed makes the owner's own closes visible here.
-        if (buffer.takeOverRemoteClose()) {
-            if (buffer.tracked) {
-                forgetTracker(buffer);
-            }
-            if (buffer.chunk.dedicated()) {
-                retireDedicated(buffer.chunk);
-            } else {
-                giveBack(buffer.chunk, buffer.block());
-            }
-        }
-    }
-
-    /** Quarantine: the block stays out until its tracker shows the view unreachable. */
-    void closeQuarantined(PooledBuffer buffer) {
-        counters.quarantinedBytes.addAndGet(buffer.chunk.blockSize);
-        buffer.chunk.trackers[buffer.block()].closed = true;
-    }
-
-    /** A buffer's view became unreachable: its block comes back, out of quarantine or as a leak. */
-    void recover(ViewTracker tracker) {
-        Chunk chunk = tracker.chunk;
-        chunk.trackers[tracker.block] = null;
-        if (tracker.closed) {
-            counters.quarantinedBytes.addAndGet(-chunk.blockSize);
-        } else {
-            counters.leaked.incrementAndGet();
-        }
-        if (chunk.dedicated()) {
-            retireDedicated(chunk);
-        } else {
-            giveBack(chunk, tracker.block);
-        }
-    }
-
-    private void giveBack(Chunk chunk, int block) {
-        Arena arena = arenas[chunk.slot][chunk.sizeClass];
-        Chunk wholly = arena.giveBack(chunk, block);
-        if (wholly != null && retired && arena.removeIfFree(wholly)) {
-            bury(wholly);
-        }
-    }
-
-    private void spill(ThreadCache.Stack stack, int count) {
-        Arena arena = stack.arena;
-        List<Chunk> whollyFree = arena.giveBack(stack, count);
-        if (whollyFree != null && retired) {
-            for (Chunk chunk : whollyFree) {
-                if (arena.removeIfFree(chunk)) {
-                    bury(chunk);
-                }
-            }
-        }
-    }
-
-    private void spillAll(ThreadCache cache) {
-        for (ThreadCache.Stack[] classes : cache.stacks()) {
-            for (ThreadCache.Stack stack : classes) {
-                if (stack.count > 0) {
-                    spill(stack, stack.count);
-                }
-            }
-        }
-    }
-
-    private void retireDedicated(Chunk chunk) {
-        if (dedicated.remove(chunk)) {
-            bury(chunk);
-        }
-    }
-
-    private void bury(Chunk chunk) {
-        counters.chunkGone(chunk.memory.size());
-        reclamation.bury(chunk);
     }
 
     /** Owner: everything the calling thread's cache holds goes back to the arenas. */
     void flushMine() {
         ThreadCache cache = caches.mine();
         if (cache != null) {
-            flush(cache);
+            returns.flush(cache);
         }
     }
 
@@ -364,15 +225,9 @@ final class Pool {
     void settleMine() {
         ThreadCache cache = caches.mine();
         if (cache != null) {
-            trackOpen(cache.takeRecent());
-            takeRemoteCloses(cache);
+            returns.trackOpen(cache.takeRecent());
+            returns.takeRemoteCloses(cache);
         }
-    }
-
-    private void flush(ThreadCache cache) {
-        trackOpen(cache.takeRecent());
-        takeRemoteCloses(cache);
-        spillAll(cache);
     }
 
     /**
@@ -386,39 +241,21 @@ final class Pool {
         if (cache == null || cache.zombie) {
             return null;
         }
-        flush(cache);
+        returns.flush(cache);
         cache.becomeZombie();
         caches.detachMine();
         return cache;
     }
 
-    /** Owner: takes in other threads' closes for its caches in retired pools; forgets those whose pool is done. */
-    private static void tendZombies(List<ThreadCache> zombies) {
-        for (Iterator<ThreadCache> it = zombies.iterator(); it.hasNext(); ) {
-            ThreadCache zombie = it.next();
-            Pool pool = zombie.pool;
-            pool.takeRemoteCloses(zombie);
-            if (pool.counters.chunks.get() == 0 && pool.caches.remove(zombie)) {
-                pool.counters.fold(zombie); // no chunk left, so no buffer of it can be closed any more
-                it.remove();
-            }
-        }
-    }
-
-    /** Drains the caches of threads that have died: their queues, their open buffers, their free blocks. */
+    /** Drains the caches of threads that have died. */
     void drainDead() {
-        for (ThreadCache cache : caches.removeDead()) {
-            cache.becomeZombie();
-            takeRemoteCloses(cache, cache.closeRemoteQueue());
-            trackOpen(cache.recent);
-            spillAll(cache);
-            counters.fold(cache);
-        }
+        returns.drainDead();
     }
 
     /** Makes no chunk from now on; gives up those already wholly free. */
     void retire() {
         retired = true;
+        returns.retire();
         drainDead();
         trimArenas();
     }
@@ -438,7 +275,7 @@ final class Pool {
             for (Arena arena : classes) {
                 for (Chunk chunk : arena.removeFreeChunks()) {
                     bytes += chunk.memory.size();
-                    bury(chunk);
+                    returns.bury(chunk);
                 }
             }
         }
@@ -479,7 +316,7 @@ final class Pool {
                 bytes += (blocks[0] - blocks[1] - cached) * SizeClasses.bytes(sizeClass);
             }
         }
-        for (Chunk chunk : dedicated) {
+        for (Chunk chunk : returns.dedicated) {
             bytes += chunk.bytes();
         }
         return Math.max(0, bytes - counters.quarantinedBytes.get());
@@ -493,7 +330,7 @@ final class Pool {
             for (Arena arena : arenas[slot]) {
                 count += arena.chunkCount();
             }
-            for (Chunk chunk : dedicated) {
+            for (Chunk chunk : returns.dedicated) {
                 count += chunk.slot == slot ? 1 : 0;
             }
             if (count > 0) {

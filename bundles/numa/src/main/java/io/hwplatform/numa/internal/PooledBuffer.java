@@ -123,22 +123,22 @@ final class PooledBuffer implements NumaBuffer {
                 if (stack != null && !tracked && stack.count < stack.ids.length) {
                     stack.ids[stack.count++] = id; // the usual close: straight back onto the owner's stack
                 } else {
-                    chunk.pool.closeOwned(cache, this);
+                    chunk.pool.returns.closeOwned(cache, this);
                 }
                 return;
             }
             if (!cache.quarantine) { // the owner's pool was retired
                 ownerClosed = true;
-                chunk.pool.closeOwned(cache, this);
+                chunk.pool.returns.closeOwned(cache, this);
                 return;
             }
         }
         if (REMOTE_CLOSED.compareAndSet(this, false, true)) {
             if (cache.quarantine) {
-                chunk.pool.closeQuarantined(this);
+                chunk.pool.returns.closeQuarantined(this);
                 view = null;
             } else {
-                chunk.pool.closeRemote(this);
+                chunk.pool.returns.closeRemote(this);
             }
         }
     }

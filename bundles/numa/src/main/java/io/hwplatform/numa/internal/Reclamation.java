@@ -34,7 +34,7 @@ final class Reclamation {
     void poll() {
         for (Reference<? extends ByteBuffer> ref = views.poll(); ref != null; ref = views.poll()) {
             ViewTracker tracker = (ViewTracker) ref;
-            tracker.chunk.pool.recover(tracker);
+            tracker.chunk.pool.returns.recover(tracker);
         }
         for (Reference<? extends ByteBuffer> ref = roots.poll(); ref != null; ref = roots.poll()) {
             Grave grave = (Grave) ref;
