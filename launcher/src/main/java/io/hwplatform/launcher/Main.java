@@ -3,6 +3,8 @@ package io.hwplatform.launcher;
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,8 +107,21 @@ public final class Main {
                 + runtime.startupPhases() + "; root " + System.getProperty(ROOT_PROPERTY, "/") + ")");
     }
 
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.toString() : message;
+    /**
+     * @return what went wrong in one line: the message of the exception a command threw, not of the reflective
+     *     wrappers Gogo and the launcher put around it
+     */
+    static String describe(Throwable e) {
+        Throwable shown = e;
+        while (shown.getCause() != null && (shown instanceof InvocationTargetException
+                || shown instanceof UndeclaredThrowableException || shown.getMessage() == null
+                || shown.getMessage().equals(shown.getCause().toString()))) {
+            shown = shown.getCause();
+        }
+        String message = shown.getMessage();
+        if (message == null || message.isBlank()) {
+            return shown.toString();
+        }
+        return shown instanceof Error ? shown.getClass().getName() + ": " + message : message;
     }
 }
