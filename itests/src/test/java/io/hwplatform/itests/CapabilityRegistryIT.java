@@ -147,6 +147,57 @@ public class CapabilityRegistryIT {
         provider.uninstall();
     }
 
+    /**
+     * The service object a foreign bundle gets is read-only: it cannot be cast to the owner's registration, its
+     * attribute maps cannot be changed, and a map once handed out never changes; only the owner's handle can update
+     * or withdraw the capability.
+     */
+    @Test
+    public void aForeignBundleCanNeitherWithdrawNorChangeAnotherBundlesCapability() throws Exception {
+        Bundle owner = context.installBundle("itest:owner", emptyBundle("io.hwplatform.itests.owner"));
+        owner.start();
+        try {
+            BundleContext ownerContext = owner.getBundleContext();
+            CapabilityRegistry ownerRegistry =
+                    ownerContext.getService(ownerContext.getServiceReference(CapabilityRegistry.class));
+            CapabilityRegistration handle = ownerRegistry.register("balloon.virtio", Map.of("balloon.bound", true));
+
+            // This test's own bundle is the foreign one.
+            var reference = context.getServiceReferences(PlatformCapability.class,
+                    PlatformCapability.filter("balloon.virtio")).iterator().next();
+            PlatformCapability seen = context.getService(reference);
+            assertFalse("the service object is not the owner's handle", seen instanceof CapabilityRegistration);
+            assertFalse(seen instanceof AutoCloseable);
+            Map<String, Object> before = seen.attributes();
+            assertThrows(UnsupportedOperationException.class, () -> before.put("balloon.bound", false));
+            assertThrows(UnsupportedOperationException.class, () -> before.remove("balloon.bound"));
+            assertSame(owner, seen.bundle());
+
+            handle.update(Map.of("balloon.bound", false));
+
+            assertEquals("a map handed out never changes under its reader", true, before.get("balloon.bound"));
+            assertEquals("the service shows the owner's new snapshot", false, seen.attributes().get("balloon.bound"));
+            assertEquals(false, registry.find("balloon.virtio").orElseThrow().attributes().get("balloon.bound"));
+            context.ungetService(reference);
+            assertTrue("still published: the foreign bundle could not withdraw it",
+                    registry.find("balloon.virtio").isPresent());
+            handle.close();
+            assertFalse(registry.find("balloon.virtio").isPresent());
+        } finally {
+            owner.uninstall();
+        }
+    }
+
+    @Test
+    public void listingAndListeningRefuseTheSameHostileFilters() {
+        for (String hostile : List.of("(a=b)(c=d)", "(a=b))(|(objectClass=*)", "*)(objectClass=*", "(numa.nodes>=2")) {
+            IllegalArgumentException listed = assertThrows(IllegalArgumentException.class, () -> registry.list(hostile));
+            IllegalArgumentException listened =
+                    assertThrows(IllegalArgumentException.class, () -> registry.addListener(hostile, event -> { }));
+            assertEquals(listed.getMessage(), listened.getMessage());
+        }
+    }
+
     @Test
     public void changesArePostedOnEventAdmin() throws Exception {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();

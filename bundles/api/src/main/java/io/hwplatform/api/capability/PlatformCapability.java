@@ -17,7 +17,12 @@ import org.osgi.framework.Bundle;
  * as constants by the API package of their concern. Attribute values are of the types listed in
  * {@link #ATTRIBUTE_TYPES}, or arrays or collections of them; a registry rejects anything else.
  *
- * <p>Thread-safety: instances are immutable snapshots and may be shared freely between threads.
+ * <p>The service object other bundles get is read-only: it implements nothing but this interface, so it cannot be
+ * cast to the owner's {@link CapabilityRegistration}, and each {@link #attributes()} is the latest published
+ * snapshot, an unmodifiable map that never changes afterwards (an update publishes a new one). Only the owning
+ * bundle, through its registration, can change or withdraw a capability.
+ *
+ * <p>Thread-safety: instances may be shared freely between threads.
  */
 @ProviderType
 public interface PlatformCapability {

@@ -89,21 +89,12 @@ public final class BundleCapabilityRegistry implements CapabilityRegistry {
     }
 
     private List<ServiceReference<?>> references(String filter) {
+        String checked = CapabilityFilters.check(filter);
         try {
-            ServiceReference<?>[] found =
-                    user.getServiceReferences(PlatformCapability.class.getName(), blankToNull(filter));
+            ServiceReference<?>[] found = user.getServiceReferences(PlatformCapability.class.getName(), checked);
             return found == null ? List.of() : Arrays.asList(found);
-        } catch (InvalidSyntaxException e) {
-            throw invalidFilter(filter, e);
+        } catch (InvalidSyntaxException cannotHappen) { // checked above
+            throw new IllegalStateException(cannotHappen);
         }
-    }
-
-    static IllegalArgumentException invalidFilter(String filter, InvalidSyntaxException cause) {
-        return new IllegalArgumentException("not a valid LDAP filter: " + filter + " (" + cause.getMessage() + ")",
-                cause);
-    }
-
-    static String blankToNull(String filter) {
-        return filter == null || filter.isBlank() ? null : filter.trim();
     }
 }

@@ -6,8 +6,6 @@ import io.hwplatform.api.capability.CapabilityRegistry.ListenerRegistration;
 import io.hwplatform.api.capability.PlatformCapability;
 import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Filter;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
@@ -30,7 +28,7 @@ final class CapabilityListenerTracker
             Consumer<CapabilityListenerTracker> onClose) {
         this.listener = listener;
         this.onClose = onClose;
-        this.tracker = new ServiceTracker<>(context, capabilityFilter(context, filter), this);
+        this.tracker = new ServiceTracker<>(context, CapabilityFilters.capabilities(filter), this);
     }
 
     void open() {
@@ -64,16 +62,6 @@ final class CapabilityListenerTracker
     private void tell(CapabilityEvent.Type type, PlatformCapability capability) {
         if (!closed) {
             listener.capabilityChanged(new CapabilityEvent(type, capability));
-        }
-    }
-
-    private static Filter capabilityFilter(BundleContext context, String filter) {
-        String objectClass = "(objectClass=" + PlatformCapability.class.getName() + ")";
-        String user = BundleCapabilityRegistry.blankToNull(filter);
-        try {
-            return context.createFilter(user == null ? objectClass : "(&" + objectClass + user + ")");
-        } catch (InvalidSyntaxException e) {
-            throw BundleCapabilityRegistry.invalidFilter(filter, e);
         }
     }
 }

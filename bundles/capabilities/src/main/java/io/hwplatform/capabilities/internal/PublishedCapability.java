@@ -3,61 +3,44 @@ package io.hwplatform.capabilities.internal;
 import io.hwplatform.api.capability.CapabilityRegistration;
 import io.hwplatform.api.capability.PlatformCapability;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * A capability registered by one bundle: the service object other bundles get, and the handle its owner holds.
+ * The handle the owning bundle holds for one capability. Only the owner has it: the service other bundles get is a
+ * read-only {@link CapabilityView}, and an update publishes a new snapshot instead of changing the one readers hold.
  */
-final class PublishedCapability implements PlatformCapability, CapabilityRegistration {
+final class PublishedCapability implements CapabilityRegistration {
 
-    private final String name;
-    private final Bundle bundle;
+    private final AtomicReference<CapabilitySnapshot> published;
     private final Consumer<PublishedCapability> onClose;
     private final ServiceRegistration<PlatformCapability> registration;
-    private volatile Map<String, Object> attributes;
-    private volatile boolean closed;
+    private boolean closed;
 
     PublishedCapability(BundleContext owner, String name, Map<String, Object> attributes,
             Consumer<PublishedCapability> onClose) {
-        this.name = name;
-        this.bundle = owner.getBundle();
-        this.attributes = attributes;
+        this.published = new AtomicReference<>(new CapabilitySnapshot(name, attributes, owner.getBundle()));
         this.onClose = onClose;
-        this.registration = owner.registerService(PlatformCapability.class, this,
+        this.registration = owner.registerService(PlatformCapability.class, new CapabilityView(published),
                 CapabilityAttributes.toServiceProperties(name, attributes));
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Map<String, Object> attributes() {
-        return attributes;
-    }
-
-    @Override
-    public Bundle bundle() {
-        return bundle;
-    }
-
-    @Override
     public PlatformCapability capability() {
-        return new CapabilitySnapshot(name, attributes, bundle);
+        return published.get();
     }
 
     @Override
     public synchronized void update(Map<String, ?> newAttributes) {
+        CapabilitySnapshot current = published.get();
         if (closed) {
-            throw new IllegalStateException("capability '" + name + "' was withdrawn");
+            throw new IllegalStateException("capability '" + current.name() + "' was withdrawn");
         }
         Map<String, Object> normalised = CapabilityAttributes.normalise(newAttributes);
-        attributes = normalised;
-        registration.setProperties(CapabilityAttributes.toServiceProperties(name, normalised));
+        published.set(new CapabilitySnapshot(current.name(), normalised, current.bundle()));
+        registration.setProperties(CapabilityAttributes.toServiceProperties(current.name(), normalised));
     }
 
     @Override
@@ -78,6 +61,6 @@ final class PublishedCapability implements PlatformCapability, CapabilityRegistr
 
     @Override
     public String toString() {
-        return name + attributes;
+        return published.get().toString();
     }
 }

@@ -6,37 +6,37 @@ import io.hwplatform.api.memory.MemoryPressure;
 import io.hwplatform.api.memory.PressureLevel;
 import io.hwplatform.api.memory.PressureSource;
 import io.hwplatform.api.memory.ReclaimReport;
-import io.hwplatform.api.memory.ReclaimerResult;
 import io.hwplatform.api.memory.Subscription;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Turns pressure reports into reclaims. One governor thread decides and runs reclaims one at a time; each reclaimer is
- * called on a worker thread within its time budget, so that one that throws or hangs cannot stop the others. Reports
- * arriving during a reclaim or its cooldown are folded into one pending request: no storm of reclaims.
+ * Turns pressure reports into reclaims: keeps the sources, reclaimers, listeners and the history; when to reclaim
+ * is {@link ReclaimScheduling}'s, how one reclaim runs is {@link ReclaimRun}'s. Reclaims run one at a time on the
+ * {@link Scheduler}'s thread.
  */
 final class Governor implements AutoCloseable {
 
     private static final int HISTORY = 32;
     /** Asked for when neither the source nor the resident size tells how much. */
     private static final long FALLBACK_BYTES = 64L << 20;
+    /** A balloon handler that released memory outside a reclaim: it goes back to the OS after this long. */
+    private static final long RELEASED_OUTSIDE_DELAY_MILLIS = 200;
+    private static final System.Logger LOG = System.getLogger(Governor.class.getName());
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Environment environment;
     private volatile Settings settings;
@@ -44,24 +44,27 @@ final class Governor implements AutoCloseable {
     private final Map<String, MemoryPressure> latest = new ConcurrentHashMap<>();
     private final List<RegisteredReclaimer> reclaimers = new CopyOnWriteArrayList<>();
     private final List<MemoryListener> listeners = new CopyOnWriteArrayList<>();
+    /** The latest failure of a listener told about a source's report, by source name. */
+    private final Map<String, String> listenerFailures = new ConcurrentHashMap<>();
     private final Deque<ReclaimReport> history = new ArrayDeque<>();
-    private final ScheduledExecutorService governor;
+    private final Scheduler scheduler;
     private final ExecutorService workers;
-
-    // Guarded by this: the request waiting for the governor thread, and the last reclaim.
-    private PressureLevel pendingLevel = PressureLevel.NONE;
-    private long pendingBytes;
-    private String pendingTrigger;
-    private boolean scheduled;
-    private long lastReclaimNanos;
-    private PressureLevel lastLevel = PressureLevel.NONE;
-    private ScheduledFuture<?> relief;
+    private final ReclaimRun run;
+    private final ReclaimScheduling scheduling;
 
     Governor(Settings settings, Environment environment) {
+        this(settings, environment, new ThreadScheduler("hwplatform-memory-governor"));
+    }
+
+    Governor(Settings settings, Environment environment, Scheduler scheduler) {
         this.settings = settings;
         this.environment = environment;
-        this.governor = Executors.newSingleThreadScheduledExecutor(daemons("hwplatform-memory-governor"));
+        this.scheduler = scheduler;
         this.workers = Executors.newCachedThreadPool(daemons("hwplatform-memory-reclaimer"));
+        this.run = new ReclaimRun(environment, workers);
+        this.scheduling = new ReclaimScheduling(scheduler, () -> this.settings,
+                (bytes, level, trigger) -> reclaim(bytes > 0 ? bytes : defaultBytes(level), level, trigger),
+                this::relieve);
     }
 
     void configure(Settings newSettings) {
@@ -96,7 +99,7 @@ final class Governor implements AutoCloseable {
     /** @return what every bound source says now, by name */
     List<MemoryPressure> pressures() {
         return sources.keySet().stream().map(source -> latest.getOrDefault(source.name(), source.current()))
-                .sorted(java.util.Comparator.comparing(MemoryPressure::source)).toList();
+                .sorted(Comparator.comparing(MemoryPressure::source)).toList();
     }
 
     PressureLevel level() {
@@ -123,79 +126,72 @@ final class Governor implements AutoCloseable {
         return history.peekLast();
     }
 
-    /** A source reported: remember it, tell listeners, and ask for a reclaim when there is pressure. */
+    /**
+     * A source reported: remember it, tell listeners, and ask for a reclaim when there is pressure. A listener that
+     * throws is reported and skipped; the others, the reclaim and the source's thread go on.
+     */
     void onPressure(MemoryPressure pressure) {
         latest.put(pressure.source(), pressure);
-        listeners.forEach(listener -> listener.pressure(pressure));
+        for (MemoryListener listener : listeners) {
+            try {
+                listener.pressure(pressure);
+            } catch (RuntimeException | LinkageError e) {
+                listenerFailed(pressure.source(), listener, e);
+            }
+        }
         if (pressure.level() == PressureLevel.NONE) {
             if (level() == PressureLevel.NONE) {
-                scheduleRelief();
+                scheduling.pressureGone();
             }
             return;
         }
-        request(pressure.level(), pressure.bytesWanted(), pressure.source());
+        scheduling.request(pressure.level(), pressure.bytesWanted(), pressure.source());
     }
 
     /** Reclaims now, ignoring the cooldown, on the governor thread; waits for the report. */
     ReclaimReport reclaimNow(long bytes, PressureLevel level, String trigger) {
         try {
-            return governor.submit(() -> reclaim(bytes, level, trigger)).get();
+            return scheduler.call(() -> reclaim(bytes, level, trigger));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reclaiming", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("reclaim failed: " + e.getCause(), e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException("reclaim failed: " + e, e);
         }
     }
 
     /** Memory a balloon handler released outside a reclaim: return it to the OS soon. */
     void releasedOutsideReclaim() {
-        governor.schedule(() -> returnToOs(PressureLevel.MODERATE), 200, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> run.returnToOs(PressureLevel.MODERATE, settings), RELEASED_OUTSIDE_DELAY_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void close() {
         sources.values().forEach(Subscription::close);
         sources.clear();
-        governor.shutdownNow();
+        scheduler.close();
         workers.shutdownNow();
     }
 
-    private synchronized void request(PressureLevel level, long bytes, String trigger) {
-        if (level.compareTo(pendingLevel) >= 0) {
-            pendingTrigger = trigger;
-        }
-        pendingLevel = pendingLevel.compareTo(level) >= 0 ? pendingLevel : level;
-        pendingBytes = Math.max(pendingBytes, bytes);
-        cancelRelief();
-        if (!scheduled) {
-            scheduled = true;
-            governor.execute(this::reclaimPending);
-        }
-    }
-
-    /** On the governor thread: reclaim what is pending, or wait out the cooldown first. */
-    private void reclaimPending() {
-        PressureLevel level;
-        long bytes;
-        String trigger;
+    /** On the governor thread: one reclaim, recorded and told to the listeners. */
+    private ReclaimReport reclaim(long bytes, PressureLevel level, String trigger) {
+        ReclaimReport report = run.run(reclaimersInAskingOrder(), bytes, level, trigger, settings);
         synchronized (this) {
-            long wait = lastReclaimNanos == 0 || pendingLevel.compareTo(lastLevel) > 0 ? 0
-                    : TimeUnit.MILLISECONDS.toNanos(settings.cooldown(pendingLevel)) - (System.nanoTime() - lastReclaimNanos);
-            if (wait > 0) {
-                governor.schedule(this::reclaimPending, wait, TimeUnit.NANOSECONDS);
-                return;
+            history.addLast(report);
+            if (history.size() > HISTORY) {
+                history.removeFirst();
             }
-            level = pendingLevel;
-            bytes = pendingBytes;
-            trigger = pendingTrigger;
-            pendingLevel = PressureLevel.NONE;
-            pendingBytes = 0;
-            scheduled = false;
         }
-        if (level != PressureLevel.NONE) {
-            reclaim(bytes > 0 ? bytes : defaultBytes(level), level, trigger);
+        scheduling.reclaimed(level);
+        for (MemoryListener listener : listeners) {
+            try {
+                listener.reclaimed(report);
+            } catch (RuntimeException | LinkageError e) {
+                listenerFailed(trigger, listener, e);
+            }
         }
+        return report;
     }
 
     /** How much to ask for when the source does not say: a share of what this process holds. */
@@ -203,99 +199,6 @@ final class Governor implements AutoCloseable {
         return environment.residentBytes().stream()
                 .map(resident -> (long) (resident * settings.fraction(level)))
                 .findFirst().orElse(FALLBACK_BYTES);
-    }
-
-    private ReclaimReport reclaim(long bytes, PressureLevel level, String trigger) {
-        long start = System.nanoTime();
-        long residentBefore = environment.residentBytes().orElse(-1);
-        List<ReclaimerResult> results = new ArrayList<>();
-        long released = 0;
-        for (RegisteredReclaimer registered : reclaimersInAskingOrder()) {
-            if (released >= bytes) {
-                break;
-            }
-            ReclaimerResult result = ask(registered, bytes - released, level);
-            registered.last = result;
-            results.add(result);
-            released += result.releasedBytes();
-        }
-        long returned = returnToOs(level);
-        long residentAfter = environment.residentBytes().orElse(-1);
-        ReclaimReport report = new ReclaimReport(Instant.now(), level, trigger, bytes, released, results, returned,
-                residentBefore, residentAfter, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        synchronized (this) {
-            history.addLast(report);
-            if (history.size() > HISTORY) {
-                history.removeFirst();
-            }
-            lastReclaimNanos = System.nanoTime();
-            lastLevel = level;
-        }
-        listeners.forEach(listener -> listener.reclaimed(report));
-        return report;
-    }
-
-    /** One reclaimer, on a worker thread, within the time budget; whatever it does, the governor goes on. */
-    private ReclaimerResult ask(RegisteredReclaimer registered, long bytes, PressureLevel level) {
-        if (!registered.busy.compareAndSet(false, true)) {
-            return new ReclaimerResult(registered.name, registered.ranking, 0, 0, "skipped: still busy");
-        }
-        long start = System.nanoTime();
-        long budget = settings.reclaimerTimeoutMillis();
-        Future<Long> call;
-        try {
-            call = workers.submit(() -> {
-                try {
-                    return registered.reclaimer.reclaim(bytes, level);
-                } finally {
-                    registered.busy.set(false);
-                }
-            });
-        } catch (RuntimeException rejected) { // shutting down
-            registered.busy.set(false);
-            return new ReclaimerResult(registered.name, registered.ranking, 0, 0, "failed: " + rejected);
-        }
-        try {
-            long released = Math.max(0, call.get(budget, TimeUnit.MILLISECONDS));
-            return new ReclaimerResult(registered.name, registered.ranking, released, millisSince(start), "ok");
-        } catch (TimeoutException e) {
-            return new ReclaimerResult(registered.name, registered.ranking, 0, budget, "timed out");
-        } catch (ExecutionException e) {
-            return new ReclaimerResult(registered.name, registered.ranking, 0, millisSince(start),
-                    "failed: " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ReclaimerResult(registered.name, registered.ranking, 0, millisSince(start), "interrupted");
-        }
-    }
-
-    /** Makes released memory reach the OS: the NUMA pool's free chunks, the native heap, and the Java heap. */
-    private long returnToOs(PressureLevel level) {
-        Settings current = settings;
-        long returned = 0;
-        if (current.trimNuma()) {
-            returned += Math.max(0, environment.trimNumaPool());
-        }
-        if (current.trimNative()) {
-            returned += Math.max(0, environment.trimNativeHeap());
-        }
-        if (current.collectGarbage(level)) {
-            environment.collectGarbage();
-        }
-        return returned;
-    }
-
-    private synchronized void scheduleRelief() {
-        if (relief == null || relief.isDone()) {
-            relief = governor.schedule(this::relieve, settings.reliefMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private synchronized void cancelRelief() {
-        if (relief != null) {
-            relief.cancel(false);
-            relief = null;
-        }
     }
 
     /** Pressure stayed away: caches may grow back. */
@@ -314,17 +217,14 @@ final class Governor implements AutoCloseable {
         }
     }
 
-    private static long millisSince(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    }
-
-    private static ThreadFactory daemons(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    /** Logged once per source and listener; the latest is shown with the source in {@code mem:sources}. */
+    private void listenerFailed(String source, MemoryListener listener, Throwable failure) {
+        String said = "listener " + listener.getClass().getName() + " failed: " + failure;
+        String previous = listenerFailures.put(source, CLOCK.format(Instant.now()) + " " + said);
+        if (previous == null || !previous.endsWith(said)) {
+            LOG.log(System.Logger.Level.WARNING, "memory pressure from " + source + ": " + said
+                    + "; the other listeners and the reclaim go on", failure);
+        }
     }
 
     /** @return the governor's view as {@link MemoryGovernor.SourceInfo}s */
@@ -332,9 +232,20 @@ final class Governor implements AutoCloseable {
         List<MemoryGovernor.SourceInfo> infos = new ArrayList<>();
         for (PressureSource source : sources.keySet()) {
             MemoryPressure current = latest.getOrDefault(source.name(), source.current());
-            infos.add(new MemoryGovernor.SourceInfo(source.name(), source.isAvailable(), source.describe(), current));
+            String failure = listenerFailures.get(source.name());
+            String description = failure == null ? source.describe() : source.describe() + "; last failure " + failure;
+            infos.add(new MemoryGovernor.SourceInfo(source.name(), source.isAvailable(), description, current));
         }
-        infos.sort(java.util.Comparator.comparing(MemoryGovernor.SourceInfo::name));
+        infos.sort(Comparator.comparing(MemoryGovernor.SourceInfo::name));
         return infos;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemons(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> { // inheriting nothing from the thread that made us: perhaps a shell session's
+            Thread thread = new Thread(null, runnable, name + "-" + count.incrementAndGet(), 0, false);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -1,16 +1,12 @@
 package io.hwplatform.memory.internal;
 
-import io.hwplatform.api.capability.CapabilityRegistration;
-import io.hwplatform.api.capability.CapabilityRegistry;
 import io.hwplatform.api.hypervisor.Balloon;
 import io.hwplatform.api.hypervisor.BalloonKind;
 import io.hwplatform.api.hypervisor.HypervisorDetector;
 import io.hwplatform.api.memory.BalloonDriver;
 import io.hwplatform.api.memory.BalloonGauge;
-import io.hwplatform.api.memory.MemoryCapabilities;
 import io.hwplatform.api.memory.MemoryGovernor;
 import io.hwplatform.api.memory.MemoryListener;
-import io.hwplatform.api.memory.MemoryPressure;
 import io.hwplatform.api.memory.MemoryReclaimer;
 import io.hwplatform.api.memory.MemoryStatus;
 import io.hwplatform.api.memory.PressureLevel;
@@ -19,7 +15,6 @@ import io.hwplatform.api.memory.ProcessMemory;
 import io.hwplatform.api.memory.ReclaimReport;
 import io.hwplatform.api.memory.Subscription;
 import io.hwplatform.api.numa.NumaAllocator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,30 +35,23 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The memory governor service, and the balloon driver for simple users. Binds every pressure source and reclaimer
- * as they come and go; publishes {@code balloon} while a balloon driver is bound and {@code memory.pressure.<source>}
- * for every source that can watch.
+ * as they come and go. The capabilities are {@link MemoryCapabilityPublisher}'s.
  */
 @Component(immediate = true, service = {MemoryGovernor.class, BalloonDriver.class},
         configurationPid = "io.hwplatform.memory")
 @Designate(ocd = GovernorConfig.class)
-public final class GovernorComponent implements MemoryGovernor, BalloonDriver, MemoryListener {
+public final class GovernorComponent implements MemoryGovernor, BalloonDriver {
 
-    private final CapabilityRegistry registry;
     private final JvmEnvironment environment = new JvmEnvironment();
     private final Governor governor;
-    private final Map<String, CapabilityRegistration> pressureCapabilities = new HashMap<>();
     private final AtomicLong reported = new AtomicLong();
     private final AtomicInteger handlers = new AtomicInteger();
-    private final Subscription self;
     private volatile BalloonGauge gauge;
     private volatile HypervisorDetector hypervisor;
-    private CapabilityRegistration balloon;
 
     @Activate
-    public GovernorComponent(@Reference CapabilityRegistry registry, GovernorConfig config) {
-        this.registry = registry;
+    public GovernorComponent(GovernorConfig config) {
         this.governor = new Governor(Settings.of(config), environment);
-        this.self = governor.watch(this);
     }
 
     @Modified
@@ -73,31 +61,16 @@ public final class GovernorComponent implements MemoryGovernor, BalloonDriver, M
 
     @Deactivate
     void deactivate() {
-        self.close();
         governor.close();
-        synchronized (this) {
-            pressureCapabilities.values().forEach(CapabilityRegistration::close);
-            pressureCapabilities.clear();
-            if (balloon != null) {
-                balloon.close();
-            }
-        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addSource(PressureSource source) {
         governor.addSource(source);
-        publishSource(source.name(), source.isAvailable(), source.current().level());
     }
 
     void removeSource(PressureSource source) {
         governor.removeSource(source);
-        synchronized (this) {
-            CapabilityRegistration capability = pressureCapabilities.remove(source.name());
-            if (capability != null) {
-                capability.close();
-            }
-        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -150,13 +123,11 @@ public final class GovernorComponent implements MemoryGovernor, BalloonDriver, M
             policyOption = ReferencePolicyOption.GREEDY)
     void setHypervisor(HypervisorDetector detector) {
         this.hypervisor = detector;
-        publishBalloon();
     }
 
     void unsetHypervisor(HypervisorDetector detector) {
         if (this.hypervisor == detector) {
             this.hypervisor = null;
-            publishBalloon();
         }
     }
 
@@ -241,39 +212,6 @@ public final class GovernorComponent implements MemoryGovernor, BalloonDriver, M
         if (bytes > 0) {
             reported.addAndGet(bytes);
             governor.releasedOutsideReclaim();
-        }
-    }
-
-    // MemoryListener: keep the pressure capabilities' levels current
-
-    @Override
-    public void pressure(MemoryPressure pressure) {
-        synchronized (this) {
-            CapabilityRegistration capability = pressureCapabilities.get(pressure.source());
-            if (capability != null && !pressure.level().id()
-                    .equals(capability.capability().attributes().get(MemoryCapabilities.LEVEL))) {
-                capability.update(Map.of(MemoryCapabilities.LEVEL, pressure.level().id()));
-            }
-        }
-    }
-
-    private synchronized void publishSource(String name, boolean available, PressureLevel level) {
-        if (available && !pressureCapabilities.containsKey(name)) {
-            pressureCapabilities.put(name, registry.register(MemoryCapabilities.PRESSURE_PREFIX + name,
-                    Map.of(MemoryCapabilities.LEVEL, level.id())));
-        }
-    }
-
-    private synchronized void publishBalloon() {
-        Optional<Balloon> bound = hypervisorBalloon().filter(Balloon::bound);
-        if (bound.isEmpty()) {
-            if (balloon != null) {
-                balloon.close();
-                balloon = null;
-            }
-        } else if (balloon == null) {
-            balloon = registry.register(MemoryCapabilities.BALLOON,
-                    Map.of(MemoryCapabilities.BALLOON_KIND, bound.get().kind().id()));
         }
     }
 

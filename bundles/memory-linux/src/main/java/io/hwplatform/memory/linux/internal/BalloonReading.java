@@ -19,23 +19,42 @@ import java.util.OptionalLong;
 record BalloonReading(long memTotal, long memAvailable, OptionalLong balloon, OptionalLong xenTarget,
         OptionalLong xenCurrent) {
 
-    static final long PAGE = 4096;
+    /** The page size when nothing tells another: x86's, and most arm64 and POWER distributions' default. */
+    static final long DEFAULT_PAGE = 4096;
 
-    static BalloonReading parse(String meminfo, String vmstat, String xenTargetKb, String xenCurrentKb) {
+    /**
+     * @param pageBytes the kernel's page size: the vmstat counters count pages, and a 64 KiB-page arm64 or POWER
+     *     kernel's balloon is 16 times what 4 KiB pages would make it
+     */
+    static BalloonReading parse(String meminfo, String vmstat, String xenTargetKb, String xenCurrentKb,
+            long pageBytes) {
         Map<String, Long> memory = ProcFormats.colonSeparated(meminfo);
         Map<String, Long> counters = ProcFormats.spaceSeparated(vmstat);
         OptionalLong balloon;
         if (memory.containsKey("Balloon")) {
             balloon = OptionalLong.of(memory.get("Balloon"));
         } else if (counters.containsKey("nr_balloon_pages")) {
-            balloon = OptionalLong.of(counters.get("nr_balloon_pages") * PAGE);
+            balloon = OptionalLong.of(counters.get("nr_balloon_pages") * pageBytes);
         } else if (counters.containsKey("balloon_inflate") && counters.containsKey("balloon_deflate")) {
-            balloon = OptionalLong.of(Math.max(0, counters.get("balloon_inflate") - counters.get("balloon_deflate")) * PAGE);
+            balloon = OptionalLong.of(
+                    Math.max(0, counters.get("balloon_inflate") - counters.get("balloon_deflate")) * pageBytes);
         } else {
             balloon = OptionalLong.empty();
         }
         return new BalloonReading(memory.getOrDefault("MemTotal", 0L), memory.getOrDefault("MemAvailable", 0L),
                 balloon, kilobytes(xenTargetKb), kilobytes(xenCurrentKb));
+    }
+
+    /**
+     * @param smaps a {@code /proc/<pid>/smaps} text
+     * @return the first mapping's {@code KernelPageSize} in bytes, or empty when the text does not say
+     */
+    static OptionalLong kernelPageSize(String smaps) {
+        return smaps.lines().filter(line -> line.startsWith("KernelPageSize:")).findFirst()
+                .map(line -> line.substring("KernelPageSize:".length()).strip())
+                .filter(value -> value.matches("\\d{1,9} kB"))
+                .map(value -> OptionalLong.of(Long.parseLong(value.substring(0, value.length() - 3)) * 1024))
+                .orElse(OptionalLong.empty());
     }
 
     private static OptionalLong kilobytes(String text) {

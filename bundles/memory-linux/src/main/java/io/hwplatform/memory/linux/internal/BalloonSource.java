@@ -29,6 +29,7 @@ public final class BalloonSource extends SamplingSource implements BalloonGauge 
     static final double CRITICAL_AVAILABLE = 0.05;
 
     private final HostRoot root;
+    private final long pageBytes;
     private long largestMemTotal;
     private long lastSize = -1;
     private volatile OptionalLong size = OptionalLong.empty();
@@ -43,6 +44,24 @@ public final class BalloonSource extends SamplingSource implements BalloonGauge 
         super("balloon", "the balloon's size in /proc/meminfo, /proc/vmstat or Xen's xen_memory0, every "
                 + periodMillis + " ms", periodMillis);
         this.root = root;
+        this.pageBytes = pageSize(root);
+    }
+
+    /**
+     * The kernel's page size: the root's {@code /proc/self/smaps} says it for a captured tree, {@code getpagesize()}
+     * for the live kernel; 4096 when neither can be had.
+     */
+    private static long pageSize(HostRoot root) {
+        if (root.isLive()) {
+            try {
+                return Libc.getpagesize();
+            } catch (LinkageError noNativeAccess) {
+                return BalloonReading.DEFAULT_PAGE;
+            }
+        }
+        return HostText.read(root.resolve("/proc/self/smaps")).text().map(BalloonReading::kernelPageSize)
+                .flatMap(size -> size.isPresent() ? Optional.of(size.getAsLong()) : Optional.empty())
+                .orElse(BalloonReading.DEFAULT_PAGE);
     }
 
     @Deactivate
@@ -58,7 +77,7 @@ public final class BalloonSource extends SamplingSource implements BalloonGauge 
     @Override
     protected void sample() {
         BalloonReading reading = BalloonReading.parse(read("/proc/meminfo").orElse(""), read("/proc/vmstat").orElse(""),
-                read(XEN + "/target_kb").orElse(null), read(XEN + "/info/current_kb").orElse(null));
+                read(XEN + "/target_kb").orElse(null), read(XEN + "/info/current_kb").orElse(null), pageBytes);
         Judgement judgement = judge(reading);
         report(judgement.level(), judgement.bytesWanted(), judgement.detail());
     }

@@ -30,6 +30,8 @@ final class Libc {
 
     static native int close(int fd);
 
+    static native int getpagesize();
+
     private Libc() {}
 
     /** @return errno of the last call on this thread, as a name for messages */

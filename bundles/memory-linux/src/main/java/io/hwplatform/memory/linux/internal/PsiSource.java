@@ -59,7 +59,8 @@ abstract class PsiSource extends WatchedSource {
         if (root.isLive()) {
             try {
                 int quiet = (int) (2 * longestWindowMicros / 1000);
-                watch = new TriggerWatch(path, writes, quiet, this::fired, this::lost, "hwplatform-psi-" + name());
+                watch = new TriggerWatch(path, writes, quiet, this::fired, this::lost,
+                        failure -> failed("watching the triggers failed", failure), "hwplatform-psi-" + name());
                 describe("kernel triggers " + triggerNames() + " on " + path);
                 return;
             } catch (TriggerWatch.Refused refused) {
@@ -100,8 +101,8 @@ abstract class PsiSource extends WatchedSource {
     private void startSampling() {
         Deque<long[]> readings = new ArrayDeque<>(); // {nanoTime, some total, full total}
         sampler = daemonScheduler("hwplatform-psi-" + name());
-        sampler.scheduleAtFixedRate(() -> read().ifPresent(psi -> sample(psi, readings)), 0, sampleMillis,
-                TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(surviving("sampling failed", () -> read().ifPresent(psi -> sample(psi, readings))),
+                0, sampleMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Compares this reading with the oldest one still inside the longest window. */

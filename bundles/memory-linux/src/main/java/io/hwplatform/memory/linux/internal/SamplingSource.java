@@ -14,19 +14,13 @@ abstract class SamplingSource extends WatchedSource {
         this.periodMillis = periodMillis;
     }
 
-    /** Reads once and reports. Runs on the sampling thread; must not throw. */
+    /** Reads once and reports. Runs on the sampling thread; what it throws is reported and sampling goes on. */
     protected abstract void sample();
 
     @Override
     protected void start() {
         sampler = daemonScheduler("hwplatform-pressure-" + name());
-        sampler.scheduleAtFixedRate(() -> {
-            try {
-                sample();
-            } catch (RuntimeException unexpected) {
-                describe("sampling failed: " + unexpected);
-            }
-        }, 0, periodMillis, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(surviving("sampling failed", this::sample), 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -3,6 +3,9 @@ package io.hwplatform.memory.linux.internal;
 import com.sun.jna.Memory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -32,9 +35,10 @@ final class TriggerWatch implements AutoCloseable {
      * @param quietMillis how long without a trigger before {@code fired} is told -1 ("quiet")
      * @param fired told the index of the highest trigger that fired, or -1 after a quiet period
      * @param lost told why watching ended when the file went away (POLLERR: e.g. the cgroup was removed)
+     * @param failed told what {@code fired} or {@code lost} threw; watching goes on
      */
-    TriggerWatch(String path, List<byte[]> specs, int quietMillis, IntConsumer fired,
-            java.util.function.Consumer<String> lost, String threadName) throws Refused {
+    TriggerWatch(String path, List<byte[]> specs, int quietMillis, IntConsumer fired, Consumer<String> lost,
+            Consumer<Throwable> failed, String threadName) throws Refused {
         fds = new int[specs.size()];
         java.util.Arrays.fill(fds, -1);
         try {
@@ -59,47 +63,61 @@ final class TriggerWatch implements AutoCloseable {
             }
             throw new Refused("no native access: " + e);
         }
-        thread = new Thread(() -> loop(quietMillis, fired, lost), threadName);
+        // Inherits nothing from the thread that started watching (perhaps a shell session's, with redirected output).
+        thread = new Thread(null, () -> loop(quietMillis, fired, lost, failed), threadName, 0, false);
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void loop(int quietMillis, IntConsumer fired, java.util.function.Consumer<String> lost) {
+    private void loop(int quietMillis, IntConsumer fired, Consumer<String> lost, Consumer<Throwable> failed) {
         int count = fds.length + 1;
         try (Memory pollfds = new Memory(8L * count)) {
             while (!closing) {
-                for (int i = 0; i < count; i++) {
-                    pollfds.setInt(8L * i, i < fds.length ? fds[i] : wake[0]);
-                    pollfds.setShort(8L * i + 4, i < fds.length ? Libc.POLLPRI : Libc.POLLIN);
-                    pollfds.setShort(8L * i + 6, (short) 0);
-                }
-                int ready = Libc.poll(pollfds, count, quietMillis);
-                if (closing) {
-                    return;
-                }
-                if (ready == 0) {
-                    fired.accept(-1);
-                    continue;
-                }
-                if (ready < 0) {
-                    continue; // EINTR
-                }
-                int highest = -1;
-                for (int i = 0; i < fds.length; i++) {
-                    short events = pollfds.getShort(8L * i + 6);
-                    if ((events & (Libc.POLLERR | Libc.POLLNVAL)) != 0) {
-                        lost.accept("the PSI file went away (POLLERR)");
+                try {
+                    if (!pollOnce(pollfds, count, quietMillis, fired, lost)) {
                         return;
                     }
-                    if ((events & Libc.POLLPRI) != 0) {
-                        highest = i;
-                    }
-                }
-                if (highest >= 0) {
-                    fired.accept(highest);
+                } catch (RuntimeException | LinkageError e) {
+                    failed.accept(e);
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(quietMillis)); // no hot loop if it repeats
                 }
             }
         }
+    }
+
+    /** @return false when watching is over (closing, or the file went away) */
+    private boolean pollOnce(Memory pollfds, int count, int quietMillis, IntConsumer fired, Consumer<String> lost) {
+        for (int i = 0; i < count; i++) {
+            pollfds.setInt(8L * i, i < fds.length ? fds[i] : wake[0]);
+            pollfds.setShort(8L * i + 4, i < fds.length ? Libc.POLLPRI : Libc.POLLIN);
+            pollfds.setShort(8L * i + 6, (short) 0);
+        }
+        int ready = Libc.poll(pollfds, count, quietMillis);
+        if (closing) {
+            return false;
+        }
+        if (ready == 0) {
+            fired.accept(-1);
+            return true;
+        }
+        if (ready < 0) {
+            return true; // EINTR
+        }
+        int highest = -1;
+        for (int i = 0; i < fds.length; i++) {
+            short events = pollfds.getShort(8L * i + 6);
+            if ((events & (Libc.POLLERR | Libc.POLLNVAL)) != 0) {
+                lost.accept("the PSI file went away (POLLERR)");
+                return false;
+            }
+            if ((events & Libc.POLLPRI) != 0) {
+                highest = i;
+            }
+        }
+        if (highest >= 0) {
+            fired.accept(highest);
+        }
+        return true;
     }
 
     @Override

@@ -4,6 +4,9 @@ import io.hwplatform.api.memory.MemoryPressure;
 import io.hwplatform.api.memory.PressureLevel;
 import io.hwplatform.api.memory.PressureSource;
 import io.hwplatform.api.memory.Subscription;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -17,10 +20,17 @@ import java.util.function.Consumer;
  */
 abstract class WatchedSource implements PressureSource {
 
+    private static final System.Logger LOG = System.getLogger(WatchedSource.class.getName());
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
     private final String name;
     private final List<Consumer<MemoryPressure>> listeners = new CopyOnWriteArrayList<>();
     private volatile MemoryPressure current;
     private volatile String description;
+    /** The last failure of code this source's thread called, with when and how often; null when none. */
+    private volatile String problem;
+    private String lastFailure;
+    private int failures;
 
     WatchedSource(String name, String description) {
         this.name = name;
@@ -28,13 +38,42 @@ abstract class WatchedSource implements PressureSource {
         this.current = MemoryPressure.none(name, "not watched yet");
     }
 
-    /** @return one daemon thread, named for thread dumps, that runs a source's scheduled reads */
+    /**
+     * @return one daemon thread, named for thread dumps, that runs a source's scheduled reads; it inherits nothing
+     *     from the thread that started watching (that may be a shell session's, whose output is redirected)
+     */
     static ScheduledExecutorService daemonScheduler(String threadName) {
         return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, threadName);
+            Thread thread = new Thread(null, runnable, threadName, 0, false);
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * @return the task, made to survive whatever it throws: a scheduled task that throws is never run again, which
+     *     would end watching in silence
+     */
+    Runnable surviving(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | LinkageError e) {
+                failed(what, e);
+            }
+        };
+    }
+
+    /** Notes a failure of code this source called: logged the first time it happens, shown by {@link #describe()}. */
+    synchronized void failed(String what, Throwable failure) {
+        String said = what + ": " + failure;
+        failures = said.equals(lastFailure) ? failures + 1 : 1;
+        if (failures == 1) {
+            LOG.log(System.Logger.Level.WARNING, "pressure source " + name + " keeps watching after " + said, failure);
+        }
+        lastFailure = said;
+        problem = "last failure " + CLOCK.format(Instant.now()) + ": " + said + (failures > 1 ? " (" + failures
+                + " times in a row)" : "");
     }
 
     /** Begins watching (the first listener arrived). */
@@ -50,7 +89,8 @@ abstract class WatchedSource implements PressureSource {
 
     @Override
     public String describe() {
-        return description;
+        String lastProblem = problem;
+        return lastProblem == null ? description : description + "; " + lastProblem;
     }
 
     protected void describe(String how) {
@@ -87,10 +127,16 @@ abstract class WatchedSource implements PressureSource {
 
     protected void report(PressureLevel level, long bytesWanted, String detail) {
         MemoryPressure previous = current;
-        MemoryPressure pressure = new MemoryPressure(level, name, bytesWanted, java.time.Instant.now(), detail);
+        MemoryPressure pressure = new MemoryPressure(level, name, bytesWanted, Instant.now(), detail);
         current = pressure;
         if (level != PressureLevel.NONE || previous.level() != PressureLevel.NONE) {
-            listeners.forEach(listener -> listener.accept(pressure));
+            for (Consumer<MemoryPressure> listener : listeners) {
+                try {
+                    listener.accept(pressure);
+                } catch (RuntimeException | LinkageError e) { // one listener's failure must not silence the source
+                    failed("a listener failed", e);
+                }
+            }
         }
     }
 }

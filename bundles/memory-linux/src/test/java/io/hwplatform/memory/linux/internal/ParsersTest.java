@@ -68,22 +68,33 @@ class ParsersTest {
     @Test
     void balloonFromMeminfoVmstatAndXen() {
         BalloonReading modern = BalloonReading.parse("MemTotal: 8000000 kB\nMemAvailable: 6000000 kB\nBalloon: 1024 kB\n",
-                "nr_balloon_pages 512\n", null, null);
+                "nr_balloon_pages 512\n", null, null, BalloonReading.DEFAULT_PAGE);
         assertThat(modern.balloon()).hasValue(1024L * 1024);
 
-        BalloonReading vmstatOnly = BalloonReading.parse("MemTotal: 8000000 kB\n", "nr_balloon_pages 512\n", null, null);
+        BalloonReading vmstatOnly = BalloonReading.parse("MemTotal: 8000000 kB\n", "nr_balloon_pages 512\n", null, null,
+                BalloonReading.DEFAULT_PAGE);
         assertThat(vmstatOnly.balloon()).hasValue(512L * 4096);
 
         BalloonReading compaction = BalloonReading.parse("MemTotal: 8000000 kB\n",
-                "balloon_inflate 300\nballoon_deflate 100\nballoon_migrate 7\n", null, null);
+                "balloon_inflate 300\nballoon_deflate 100\nballoon_migrate 7\n", null, null, BalloonReading.DEFAULT_PAGE);
         assertThat(compaction.balloon()).hasValue(200L * 4096);
 
-        BalloonReading xen = BalloonReading.parse("MemTotal: 8000000 kB\n", "", "4194304\n", "8388608\n");
+        BalloonReading xen = BalloonReading.parse("MemTotal: 8000000 kB\n", "", "4194304\n", "8388608\n", BalloonReading.DEFAULT_PAGE);
         assertThat(xen.balloon()).isEmpty();
         assertThat(xen.xenTarget()).hasValue(4194304L * 1024);
         assertThat(xen.xenCurrent()).hasValue(8388608L * 1024);
 
-        BalloonReading garbage = BalloonReading.parse("\0\0garbage", "x y z", "lots", "");
+        BalloonReading garbage = BalloonReading.parse("\0\0garbage", "x y z", "lots", "", BalloonReading.DEFAULT_PAGE);
+        assertThat(garbage.memTotal()).isZero();
+
+        long sixtyFourKib = BalloonReading.kernelPageSize(
+                "aaaac0de0000-aaaac0df0000 r-xp 00000000 fe:01 1234 /usr/bin/java\nSize:                 64 kB\n"
+                        + "KernelPageSize:       64 kB\nMMUPageSize:          64 kB\n").orElseThrow();
+        assertThat(sixtyFourKib).isEqualTo(65536);
+        assertThat(BalloonReading.parse("MemTotal: 8000000 kB\n", "nr_balloon_pages 512\n", null, null, sixtyFourKib)
+                .balloon()).as("a 64 KiB-page kernel's pages").hasValue(512L * 65536);
+        assertThat(BalloonReading.kernelPageSize("KernelPageSize: lots\n")).isEmpty();
+        assertThat(BalloonReading.kernelPageSize("")).isEmpty();
         assertThat(garbage.memTotal()).isZero();
         assertThat(garbage.xenTarget()).isEmpty();
     }
@@ -93,10 +104,10 @@ class ParsersTest {
         BalloonSource source = new BalloonSource(HostRoot.live(), 1000);
         String vmstat = "";
         source.judge(BalloonReading.parse("MemTotal: 2097152 kB\nMemAvailable: 1500000 kB\nBalloon: 0 kB\n", vmstat,
-                null, null));
+                null, null, BalloonReading.DEFAULT_PAGE));
 
         BalloonSource.Judgement inflated = source.judge(BalloonReading.parse(
-                "MemTotal: 2097152 kB\nMemAvailable: 900000 kB\nBalloon: 524288 kB\n", vmstat, null, null));
+                "MemTotal: 2097152 kB\nMemAvailable: 900000 kB\nBalloon: 524288 kB\n", vmstat, null, null, BalloonReading.DEFAULT_PAGE));
 
         assertThat(inflated.level()).isEqualTo(PressureLevel.MODERATE);
         assertThat(inflated.bytesWanted()).isEqualTo(512L << 20);
@@ -104,17 +115,17 @@ class ParsersTest {
         assertThat(source.sizeBytes()).hasValue(512L << 20);
 
         BalloonSource.Judgement steady = source.judge(BalloonReading.parse(
-                "MemTotal: 2097152 kB\nMemAvailable: 900000 kB\nBalloon: 524288 kB\n", vmstat, null, null));
+                "MemTotal: 2097152 kB\nMemAvailable: 900000 kB\nBalloon: 524288 kB\n", vmstat, null, null, BalloonReading.DEFAULT_PAGE));
         assertThat(steady.level()).isEqualTo(PressureLevel.NONE);
     }
 
     @Test
     void olderKernelsShowTheBalloonAsShrinkingMemTotal() {
         BalloonSource source = new BalloonSource(HostRoot.live(), 1000);
-        source.judge(BalloonReading.parse("MemTotal: 2000000 kB\nMemAvailable: 1500000 kB\n", "", null, null));
+        source.judge(BalloonReading.parse("MemTotal: 2000000 kB\nMemAvailable: 1500000 kB\n", "", null, null, BalloonReading.DEFAULT_PAGE));
 
         BalloonSource.Judgement shrunk = source.judge(BalloonReading.parse(
-                "MemTotal: 1000000 kB\nMemAvailable: 500000 kB\n", "", null, null));
+                "MemTotal: 1000000 kB\nMemAvailable: 500000 kB\n", "", null, null, BalloonReading.DEFAULT_PAGE));
 
         assertThat(shrunk.level()).isEqualTo(PressureLevel.MODERATE);
         assertThat(shrunk.bytesWanted()).isEqualTo(1000000L * 1024);
@@ -123,7 +134,7 @@ class ParsersTest {
     @Test
     void almostNoMemoryLeftIsCritical() {
         BalloonSource source = new BalloonSource(HostRoot.live(), 1000);
-        assertThat(source.judge(BalloonReading.parse("MemTotal: 2000000 kB\nMemAvailable: 50000 kB\n", "", null, null))
+        assertThat(source.judge(BalloonReading.parse("MemTotal: 2000000 kB\nMemAvailable: 50000 kB\n", "", null, null, BalloonReading.DEFAULT_PAGE))
                 .level()).isEqualTo(PressureLevel.CRITICAL);
     }
 
@@ -131,7 +142,7 @@ class ParsersTest {
     void xenOwingMemoryIsModerate() {
         BalloonSource source = new BalloonSource(HostRoot.live(), 1000);
         BalloonSource.Judgement owed = source.judge(BalloonReading.parse("MemTotal: 8000000 kB\nMemAvailable: 4000000 kB\n",
-                "", "4194304", "4718592"));
+                "", "4194304", "4718592", BalloonReading.DEFAULT_PAGE));
         assertThat(owed.level()).isEqualTo(PressureLevel.MODERATE);
         assertThat(owed.bytesWanted()).isEqualTo(512L << 20);
         assertThat(source.targetBytes()).hasValue(4194304L * 1024);
