@@ -46,7 +46,7 @@ public class HypervisorDetectorIT {
     @Configuration
     public Option[] config() {
         return options(frameworkProperty("hwplatform.root").value(kvmGuestWithoutRoot().toString()),
-                PlatformOptions.base(), PlatformOptions.hypervisor());
+                PlatformOptions.base(), PlatformOptions.hypervisor(), PlatformOptions.memory());
     }
 
     @Test
@@ -62,15 +62,18 @@ public class HypervisorDetectorIT {
         assertEquals(true, registry.find("balloon.virtio").orElseThrow().attributes().get("balloon.bound"));
     }
 
+    /** Every capability derived from the verdict follows it: the detector's and the memory governor's balloon. */
     @Test
     public void stoppingTheKvmProbeTakesTheVerdictAwayAndStartingItBringsItBack() throws Exception {
         Bundle kvmProbe = PlatformOptions.installed(context, "io.hwplatform.hypervisor.kvm");
+        assertEquals("virtio", registry.find("balloon").orElseThrow().attributes().get("balloon.kind"));
 
         kvmProbe.stop();
         HypervisorInfo withoutKvm = detector.info();
         assertEquals("only the CPU flag is left: some hypervisor", HypervisorType.OTHER, withoutKvm.type());
         assertFalse(registry.find("hypervisor.kvm").isPresent());
         assertFalse(registry.find("balloon.virtio").isPresent());
+        assertFalse("the governor's balloon follows the verdict", registry.find("balloon").isPresent());
         assertTrue(registry.find("hypervisor.other").isPresent());
         assertEquals("other", registry.find("hypervisor").orElseThrow().attributes().get("hypervisor.type"));
 
@@ -78,6 +81,7 @@ public class HypervisorDetectorIT {
         assertEquals(HypervisorType.KVM, detector.info().type());
         assertTrue(registry.find("hypervisor.kvm").isPresent());
         assertTrue(registry.find("balloon.virtio").isPresent());
+        assertEquals("virtio", registry.find("balloon").orElseThrow().attributes().get("balloon.kind"));
         assertFalse(registry.find("hypervisor.other").isPresent());
     }
 

@@ -8,6 +8,7 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Entry point of {@code hwplatform.jar}: boots the embedded runtime, then either opens the Gogo shell or runs the
@@ -31,6 +32,12 @@ public final class Main {
         }
         if (options.help()) {
             System.out.println(LaunchOptions.USAGE);
+            return;
+        }
+        Optional<String> badRoot = options.root().flatMap(Main::whyNotARoot);
+        if (badRoot.isPresent()) {
+            System.err.println("hwplatform: " + badRoot.get());
+            System.exit(2);
             return;
         }
         options.root().ifPresent(root -> System.setProperty(ROOT_PROPERTY, root));
@@ -95,6 +102,21 @@ public final class Main {
             System.err.println("hwplatform: " + describe(e));
             return 1;
         }
+    }
+
+    /**
+     * @return why {@code --root} cannot be a captured tree (it does not exist, or is not a directory); empty when it
+     *     can. A damaged tree is fine: every reader reports what it finds there.
+     */
+    static Optional<String> whyNotARoot(String root) {
+        Path path = Path.of(root);
+        if (!Files.exists(path)) {
+            return Optional.of("--root " + root + ": no such directory");
+        }
+        if (!Files.isDirectory(path)) {
+            return Optional.of("--root " + root + ": not a directory");
+        }
+        return Optional.empty();
     }
 
     private static void reportStartup(boolean print, EmbeddedRuntime runtime) {

@@ -116,6 +116,45 @@ class LauncherIT {
         assertThat(result.err).contains("size must be positive: 0").doesNotContain("InvocationTargetException");
     }
 
+    /** Every info command on a tree of random bytes: one valid JSON document each, exit 0. */
+    @Test
+    void everyJsonCommandOnAGarbageTreePrintsValidJson() throws Exception {
+        Path root = workingDirectory.resolve("garbage");
+        java.util.Random random = new java.util.Random(20261201);
+        for (String file : List.of("proc/cpuinfo", "proc/meminfo", "proc/vmstat", "proc/self/cgroup",
+                "proc/pressure/memory", "sys/devices/system/node/online", "sys/devices/system/node/node0/cpulist",
+                "sys/devices/system/node/node0/meminfo", "sys/devices/system/node/node0/distance",
+                "sys/class/dmi/id/sys_vendor", "sys/devices/system/clocksource/clocksource0/available_clocksource")) {
+            byte[] bytes = new byte[1 + random.nextInt(4096)];
+            random.nextBytes(bytes);
+            Files.createDirectories(root.resolve(file).getParent());
+            Files.write(root.resolve(file), bytes);
+        }
+        List<String> commands = List.of("platform:capabilities --json", "hv:info --json", "numa:topology --json",
+                "numa:devices --json", "numa:stats --json", "mem:status --json", "mem:sources --json",
+                "mem:reclaimers --json", "cache:stats --json");
+        for (String command : commands) {
+            Result result = run(List.of("--root", root.toString(), "-c", command), null);
+
+            assertThat(result.exitCode).as("%s: %s", command, result.err).isZero();
+            assertThat(JsonParser.parseString(result.out).isJsonObject()).as(command).isTrue();
+        }
+    }
+
+    @Test
+    void aRootThatIsNoDirectoryIsSaidInOneLine() throws Exception {
+        Result missing = run(List.of("--root", workingDirectory.resolve("nosuch").toString(), "-c", "hv:info"), null);
+        assertThat(missing.exitCode).isEqualTo(2);
+        assertThat(missing.err.strip()).endsWith("no such directory").doesNotContain("\n");
+        assertThat(missing.out).isEmpty();
+
+        Path file = workingDirectory.resolve("plain-file");
+        Files.writeString(file, "x");
+        Result notADirectory = run(List.of("--root", file.toString(), "-c", "hv:info"), null);
+        assertThat(notADirectory.exitCode).isEqualTo(2);
+        assertThat(notADirectory.err.strip()).endsWith("not a directory");
+    }
+
     @Test
     void malformedCommandLineAndUnknownOptionsAreUsageErrors() throws Exception {
         assertThat(run(List.of("-c", "echo 'unclosed"), null).exitCode).isEqualTo(2);
@@ -126,11 +165,12 @@ class LauncherIT {
 
     @Test
     void rootOptionReachesTheFrameworkAsHwplatformRoot() throws Exception {
-        Result result = run(List.of("--root", "/tmp/captured-tree", "-c", "echo ($.context property hwplatform.root)"),
+        Path tree = Files.createDirectories(workingDirectory.resolve("captured-tree"));
+        Result result = run(List.of("--root", tree.toString(), "-c", "echo ($.context property hwplatform.root)"),
                 null);
 
         assertThat(result.exitCode).as(result.err).isZero();
-        assertThat(result.out.trim()).isEqualTo("/tmp/captured-tree");
+        assertThat(result.out.trim()).isEqualTo(tree.toString());
     }
 
     @Test

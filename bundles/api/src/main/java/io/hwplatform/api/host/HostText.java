@@ -7,9 +7,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,8 @@ public record HostText(Optional<String> text, String observed) {
 
     /** Procfs files report size 0, so reading is bounded by this instead; {@code /proc/cpuinfo} can be large. */
     public static final int MAX_BYTES = 64 * 1024;
+    /** A directory listing is cut at this many entries: a damaged or hostile tree cannot make a reader run forever. */
+    public static final int MAX_ENTRIES = 4096;
     private static final int PREVIEW = 96;
 
     /** @return the reading of a file that does not exist */
@@ -33,13 +37,22 @@ public record HostText(Optional<String> text, String observed) {
         return new HostText(Optional.empty(), "absent");
     }
 
-    /** @return the file's text, or why there is none */
+    /**
+     * @return the file's text, or why there is none. Only regular files are read (sysfs and procfs attributes are):
+     *     a pipe or a device in a captured tree could block the reader forever.
+     */
     public static HostText read(Path file) {
-        if (Files.isDirectory(file)) {
-            return new HostText(Optional.empty(), "unreadable: is a directory");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return decode(in.readNBytes(MAX_BYTES));
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
+                return new HostText(Optional.empty(), "unreadable: is a directory");
+            }
+            if (!attributes.isRegularFile()) {
+                return new HostText(Optional.empty(), "unreadable: not a regular file");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return decode(in.readNBytes(MAX_BYTES));
+            }
         } catch (NoSuchFileException e) {
             return absent();
         } catch (IOException | SecurityException e) {
@@ -49,8 +62,13 @@ public record HostText(Optional<String> text, String observed) {
 
     /** @return why a read failed, in words, e.g. {@code unreadable: permission denied} */
     public static String describe(Exception failure) {
-        return failure instanceof AccessDeniedException
-                ? "unreadable: permission denied" : "unreadable: " + failure.getMessage();
+        if (failure instanceof AccessDeniedException) {
+            return "unreadable: permission denied";
+        }
+        if (failure instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return "unreadable: " + fileSystem.getReason(); // e.g. "Too many levels of symbolic links"
+        }
+        return "unreadable: " + failure.getMessage();
     }
 
     /** Decodes file content: cut at the first NUL, strict UTF-8, trimmed. */

@@ -30,6 +30,16 @@ final class LinuxHostSignals extends RecordingHostSignals {
         this.root = root;
     }
 
+    /** The kernel's cpuid device is a character device, a captured tree holds a file; a pipe would block a read. */
+    private static boolean isPipeOrSocket(Path file) {
+        try {
+            int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
+            return type == 0010000 || type == 0140000; // S_IFIFO, S_IFSOCK
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return false; // absent, or a platform without unix attributes: the read itself will say
+        }
+    }
+
     @Override
     public Os os() {
         return Os.LINUX;
@@ -52,7 +62,12 @@ final class LinuxHostSignals extends RecordingHostSignals {
     @Override
     public Optional<byte[]> bytes(String hostPath) {
         return once("bytes " + hostPath, () -> {
-            try (InputStream in = Files.newInputStream(root.resolve(hostPath))) {
+            Path file = root.resolve(hostPath);
+            if (Files.exists(file) && !Files.isRegularFile(file)) { // a pipe in a captured tree would block the read
+                observe(hostPath, "unreadable: not a regular file");
+                return Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(file)) {
                 byte[] bytes = in.readNBytes(HostText.MAX_BYTES);
                 observe(hostPath, bytes.length + " bytes");
                 return Optional.of(bytes);
@@ -79,7 +94,14 @@ final class LinuxHostSignals extends RecordingHostSignals {
         return once("list " + hostDirectory, () -> {
             Path directory = root.resolve(hostDirectory);
             try (Stream<Path> entries = Files.list(directory)) {
-                List<String> names = entries.map(path -> path.getFileName().toString()).sorted().toList();
+                List<String> names = entries.limit(HostText.MAX_ENTRIES + 1L)
+                        .map(path -> path.getFileName().toString()).sorted().toList();
+                if (names.size() > HostText.MAX_ENTRIES) {
+                    names = names.subList(0, HostText.MAX_ENTRIES);
+                    observe(hostDirectory, "more than " + HostText.MAX_ENTRIES + " entries; the first "
+                            + HostText.MAX_ENTRIES + " read: " + HostText.preview(String.join(" ", names)));
+                    return names;
+                }
                 observe(hostDirectory, names.isEmpty() ? "empty" : HostText.preview(String.join(" ", names)));
                 return names;
             } catch (NoSuchFileException e) {
@@ -129,7 +151,13 @@ final class LinuxHostSignals extends RecordingHostSignals {
             if (cpuidUnavailable) {
                 return Optional.empty();
             }
-            try (FileChannel device = FileChannel.open(root.resolve(CPUID_DEVICE))) {
+            Path file = root.resolve(CPUID_DEVICE);
+            if (isPipeOrSocket(file)) {
+                cpuidUnavailable = true;
+                observe(CPUID_DEVICE, "unreadable: neither the cpuid device nor a captured file");
+                return Optional.empty();
+            }
+            try (FileChannel device = FileChannel.open(file)) {
                 ByteBuffer registers = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
                 long position = Integer.toUnsignedLong(leaf);
                 while (registers.hasRemaining() && device.read(registers, position + registers.position()) > 0) {

@@ -7,7 +7,6 @@ import io.hwplatform.api.hypervisor.HypervisorCapabilities;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,10 +75,5 @@ final class VerdictCapabilities implements AutoCloseable {
         if (value != null) {
             attributes.put(key, value);
         }
-    }
-
-    /** @return the names currently published, for tests and diagnostics */
-    synchronized List<String> names() {
-        return List.copyOf(published.keySet());
     }
 }

@@ -75,8 +75,14 @@ class ScenarioTest {
             assertThat(info.balloon().kind()).isEqualTo(balloon);
             assertThat(info.balloon().bound()).as("bound").isEqualTo(bound);
         }
-        assertThat(info.evidence()).as("the deciding evidence is marked")
-                .anyMatch(row -> row.meaning().startsWith("DECIDES") || info.type() == HypervisorType.NONE);
+        if (type == HypervisorType.NONE) {
+            assertThat(info.decidedBy()).isEqualTo("no signal shows a hypervisor");
+            assertThat(info.evidence()).as("every signal read is shown, none decides").isNotEmpty()
+                    .noneMatch(row -> row.meaning().startsWith("DECIDES"));
+        } else {
+            assertThat(info.evidence()).as("the deciding evidence is marked")
+                    .anyMatch(row -> row.meaning().startsWith("DECIDES"));
+        }
     }
 
     @Test

@@ -18,10 +18,6 @@ final class HostTree {
         this.root = root;
     }
 
-    HostRoot root() {
-        return root;
-    }
-
     Optional<String> text(String hostPath) {
         return HostText.read(root.resolve(hostPath)).text();
     }
@@ -30,10 +26,13 @@ final class HostTree {
         return Files.exists(root.resolve(hostPath));
     }
 
-    /** @return the entry names of a directory, sorted; empty when absent or unreadable */
+    /**
+     * @return the entry names of a directory, sorted, at most {@link HostText#MAX_ENTRIES} of them; empty when absent
+     *     or unreadable
+     */
     List<String> list(String hostDirectory) {
         try (Stream<Path> entries = Files.list(root.resolve(hostDirectory))) {
-            return entries.map(path -> path.getFileName().toString()).sorted().toList();
+            return entries.limit(HostText.MAX_ENTRIES).map(path -> path.getFileName().toString()).sorted().toList();
         } catch (IOException | SecurityException unreadable) {
             return List.of();
         }
