@@ -16,6 +16,11 @@ final class Arena {
     private final ArrayDeque<Chunk> withFreeBlocks = new ArrayDeque<>();
     private int chunks;
 
+    /** @return the current chunk table (it holds every chunk whose blocks are out) */
+    Chunk[] table() {
+        return table;
+    }
+
     /** @return the chunk of a block id that came from this arena */
     Chunk chunk(int id) {
         return table[id >>> SizeClasses.BLOCK_BITS];

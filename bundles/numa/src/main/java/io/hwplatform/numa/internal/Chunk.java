@@ -1,6 +1,8 @@
 package io.hwplatform.numa.internal;
 
 import io.hwplatform.api.numa.spi.NativeChunk;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 
 /**
@@ -11,6 +13,8 @@ import java.nio.ByteBuffer;
  * the root, the garbage collector tells exactly when no view of the chunk is left, and only then is it unmapped.
  */
 final class Chunk {
+
+    private static final VarHandle TRACKERS = MethodHandles.arrayElementVarHandle(ViewTracker[].class);
 
     final Pool pool;
     /** The arena that hands out and takes back its blocks; null for a dedicated chunk. */
@@ -25,8 +29,8 @@ final class Chunk {
     /** The chunk's place in its arena's table, set by the arena before any block is handed out. */
     int index;
     private ByteBuffer root;
-    /** The leak tracker of each block whose buffer lives long enough to be tracked; written by its owner. */
-    final ViewTracker[] trackers;
+    /** The leak tracker of each block whose buffer lives long enough to be tracked: keeps the tracker reachable. */
+    private final ViewTracker[] trackers;
     /** The free-block stack, guarded by the arena's lock (a dedicated chunk has none). */
     final int[] free;
     int freeCount;
@@ -46,6 +50,16 @@ final class Chunk {
             free[block] = blocks - 1 - block; // lowest addresses handed out first
         }
         this.freeCount = blocks;
+    }
+
+    /** Keeps a tracker reachable until its block comes back (a stale one of an earlier buffer is simply replaced). */
+    void install(int block, ViewTracker tracker) {
+        TRACKERS.setVolatile(trackers, block, tracker);
+    }
+
+    /** Lets a tracker go, if it is still the one kept for the block. */
+    void untrack(int block, ViewTracker tracker) {
+        TRACKERS.compareAndSet(trackers, block, tracker, null);
     }
 
     boolean dedicated() {

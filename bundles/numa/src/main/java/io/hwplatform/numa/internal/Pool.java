@@ -91,11 +91,7 @@ final class Pool {
     private PooledBuffer allocateSlow(ThreadCache cache, int size, int sizeClass, int preferredNode,
             AllocationPolicy policy) {
         if (cache == null) {
-            cache = caches.add(new ThreadCache(this, Thread.currentThread(), arenas, quarantine));
-            if (retired) { // a thread that read the current pool just before a swap: keep this pool listed
-                housekeeping.stillInUse(this);
-            }
-            housekeeping.firstCacheOf(cache);
+            cache = newCache();
         }
         Chain chain = placement.chain(preferredNode, policy);
         boolean refusals = placement.anyRefusal();
@@ -154,12 +150,28 @@ final class Pool {
         return buffer;
     }
 
-    /** Fills an empty stack: blocks other threads closed first, then the arena's, then a new chunk. */
-    private boolean refill(ThreadCache cache, ThreadCache.Stack stack, int slot, int node, int sizeClass) {
-        returns.takeRemoteCloses(cache);
-        if (stack.count > 0) {
-            return true;
+    /** The calling thread's first use of this pool: its cache. */
+    private ThreadCache newCache() {
+        ThreadCache cache = caches.add(new ThreadCache(this, Thread.currentThread(), arenas, quarantine));
+        if (retired) { // a thread that read the current pool just before a swap: keep this pool listed
+            housekeeping.stillInUse(this);
         }
+        housekeeping.firstCacheOf(cache);
+        return cache;
+    }
+
+    /**
+     * @return the calling thread's cache here, for a block it closes; made if it has none (a thread that only
+     *     closes, as a consumer does, then returns its blocks in batches); null for a retired pool, whose blocks
+     *     go straight back to the arenas
+     */
+    ThreadCache cacheOfThisThread() {
+        ThreadCache cache = myCache.get();
+        return cache != null || retired ? cache : newCache();
+    }
+
+    /** Fills an empty stack: the arena's free blocks, else a new chunk. */
+    private boolean refill(ThreadCache cache, ThreadCache.Stack stack, int slot, int node, int sizeClass) {
         Arena arena = stack.arena;
         int wanted = Math.max(1, stack.ids.length / 2);
         if (arena.take(stack, wanted) > 0) {
@@ -201,15 +213,10 @@ final class Pool {
 
     /**
      * Owner, after a round of {@link ThreadCache#RECENT} allocations: tracks the buffers of the round still open
-     * (most are closed by now and never cost a tracker), takes in closes from other threads, and lets the allocator
-     * do its share.
+     * (most are closed by now and never cost a tracker) and lets the allocator do its share.
      */
     private void housekeep(ThreadCache cache) {
         returns.trackOpen(cache.takeRecent());
-        returns.takeRemoteCloses(cache);
-        if (cache.zombies != null) {
-            Returns.tendZombies(cache.zombies);
-        }
         housekeeping.roundDone(cache);
     }
 
@@ -221,30 +228,25 @@ final class Pool {
         }
     }
 
-    /** Owner: tracks the calling thread's open recent buffers and takes in other threads' closes of its buffers. */
+    /** Owner: tracks the calling thread's open recent buffers. */
     void settleMine() {
         ThreadCache cache = caches.mine();
         if (cache != null) {
             returns.trackOpen(cache.takeRecent());
-            returns.takeRemoteCloses(cache);
         }
     }
 
     /**
      * Owner, once this pool is retired and the thread moved on: empties the calling thread's cache here; from now on
      * its closes go straight to the arenas.
-     *
-     * @return the cache, whose queue of other threads' closes the thread keeps taking in; null when it had none
      */
-    ThreadCache zombifyMine() {
+    void zombifyMine() {
         ThreadCache cache = caches.mine();
-        if (cache == null || cache.zombie) {
-            return null;
+        if (cache != null && !cache.zombie) {
+            returns.flush(cache);
+            cache.becomeZombie();
+            caches.detachMine();
         }
-        returns.flush(cache);
-        cache.becomeZombie();
-        caches.detachMine();
-        return cache;
     }
 
     /** Drains the caches of threads that have died. */
@@ -282,9 +284,19 @@ final class Pool {
         return bytes;
     }
 
-    /** @return whether a retired pool is done: no chunk left, and no thread's cache to drain */
+    /**
+     * @return whether a retired pool is done: no chunk left, and no cache that could still get one (caches emptied
+     *     when their threads moved on hold nothing, and their closes go straight to the arenas)
+     */
     boolean isDone() {
-        return counters.chunks.get() == 0 && !caches.all().iterator().hasNext();
+        // Caches first: a thread makes its cache a zombie after its last allocation here, so once every cache is
+        // one, the chunk count read next includes every chunk those allocations made.
+        for (ThreadCache cache : caches.all()) {
+            if (!cache.zombie) {
+                return false;
+            }
+        }
+        return counters.chunks.get() == 0;
     }
 
     /** @return warnings since the last call (kept here so that no allocating thread ever writes a log) */

@@ -9,26 +9,28 @@ import java.nio.ByteBuffer;
 /**
  * A block of a pooled chunk handed to a user.
  *
- * <p>Closing is exactly-once without an atomic instruction in the usual case, the thread that allocated closing: that
- * thread marks {@link #ownerClosed} with a plain write and puts the block back into its own cache. Any other thread
- * first wins {@link #remoteClosed} by compare-and-set, then hands the buffer to the owner's queue; the owner skips a
- * queued buffer it had closed itself meanwhile. In quarantine every close takes the compare-and-set, and the block
- * comes back only through its {@link ViewTracker}.
+ * <p>One field, {@link #state}, decides every close exactly once, from any thread: open ({@code null}), open and
+ * followed by a {@link ViewTracker}, or {@link #CLOSED}. A close wins by compare-and-set (uncontended, about a
+ * nanosecond), then puts the block on the closing thread's own stack: the allocating thread's, with plain stores,
+ * in the usual case; any other thread's otherwise, so that a buffer closed elsewhere is back at once even while the
+ * thread that allocated it sleeps. A tracked buffer's tracker is claimed by whoever wins it, the close or the
+ * garbage collector's report of a leak, never both. In quarantine the block comes back only through the tracker.
  */
 final class PooledBuffer implements NumaBuffer {
 
-    private static final VarHandle REMOTE_CLOSED;
+    private static final VarHandle STATE;
+    private static final Object CLOSED = new Object();
     private static final AllocationStep[] STEPS = AllocationStep.values();
 
     static {
         try {
-            REMOTE_CLOSED = MethodHandles.lookup().findVarHandle(PooledBuffer.class, "remoteClosed", boolean.class);
+            STATE = MethodHandles.lookup().findVarHandle(PooledBuffer.class, "state", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    // Eight references and ints and four bytes: 48 bytes with compressed pointers.
+    // Seven references and ints and a byte: 40 bytes with compressed pointers.
     final Chunk chunk;
     /** The block's id in its arena (its chunk's index and the block); the block alone for a dedicated chunk. */
     final int id;
@@ -40,14 +42,9 @@ final class PooledBuffer implements NumaBuffer {
     private ByteBuffer view;
     private final int size;
     private final int requestedNode;
-    /** The next buffer in the origin's queue of closes by other threads. */
-    PooledBuffer nextRemote;
-    /** Written by the origin's owner thread only (or, after it died, by whoever drains its cache). */
-    boolean ownerClosed;
-    /** Whether a {@link ViewTracker} in {@link Chunk#trackers} follows this buffer's view; written by its owner. */
-    boolean tracked;
-    @SuppressWarnings("unused") // written through REMOTE_CLOSED
-    private volatile boolean remoteClosed;
+    /** Open ({@code null}), open and tracked (its {@link ViewTracker}), or {@link #CLOSED}. */
+    @SuppressWarnings("unused") // accessed through STATE
+    private volatile Object state;
     private final byte step;
 
     PooledBuffer(Chunk chunk, int id, int size, int requestedNode, AllocationStep step, ThreadCache origin,
@@ -107,49 +104,57 @@ final class PooledBuffer implements NumaBuffer {
 
     @Override
     public boolean isOpen() {
-        return !ownerClosed && !remoteClosed;
+        return state != CLOSED;
     }
 
     @Override
     public void close() {
-        if (ownerClosed) {
-            return;
-        }
-        ThreadCache cache = origin;
-        if (cache.owner == Thread.currentThread()) {
-            if (!cache.slowCloses) {
-                ownerClosed = true;
+        for (;;) {
+            Object current = state;
+            if (current == CLOSED) {
+                return;
+            }
+            if (STATE.compareAndSet(this, current, CLOSED)) {
+                if (current != null) {
+                    closeTracked((ViewTracker) current);
+                    return;
+                }
+                ThreadCache cache = origin;
                 ThreadCache.Stack stack = home;
-                if (stack != null && !tracked && stack.count < stack.ids.length) {
+                if (cache.owner == Thread.currentThread() && !cache.slowCloses && stack != null
+                        && stack.count < stack.ids.length) {
                     stack.ids[stack.count++] = id; // the usual close: straight back onto the owner's stack
                 } else {
-                    chunk.pool.returns.closeOwned(cache, this);
+                    chunk.pool.returns.release(this);
                 }
                 return;
-            }
-            if (!cache.quarantine) { // the owner's pool was retired
-                ownerClosed = true;
-                chunk.pool.returns.closeOwned(cache, this);
-                return;
-            }
-        }
-        if (REMOTE_CLOSED.compareAndSet(this, false, true)) {
-            if (cache.quarantine) {
-                chunk.pool.returns.closeQuarantined(this);
-                view = null;
-            } else {
-                chunk.pool.returns.closeRemote(this);
             }
         }
     }
 
-    /** Owner only: marks a buffer queued by another thread closed. @return false when the owner had closed it */
-    boolean takeOverRemoteClose() {
-        if (ownerClosed) {
-            return false;
+    private void closeTracked(ViewTracker tracker) {
+        if (origin.quarantine) {
+            chunk.pool.returns.quarantine(this, tracker);
+            view = null;
+        } else if (tracker.claim()) {
+            chunk.untrack(block(), tracker);
+            chunk.pool.returns.release(this);
         }
-        ownerClosed = true;
-        return true;
+    }
+
+    /**
+     * Starts following this buffer's view, unless it is closed or followed already.
+     *
+     * @return whether the tracker now follows it (then it must be put where it stays reachable)
+     */
+    boolean track(ViewTracker tracker) {
+        return STATE.compareAndSet(this, null, tracker);
+    }
+
+    /** @return whether a tracker follows this buffer (a racy read, for a quick skip) */
+    boolean tracked() {
+        Object current = state;
+        return current != null && current != CLOSED;
     }
 
     @Override

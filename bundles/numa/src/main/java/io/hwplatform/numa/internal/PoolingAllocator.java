@@ -232,13 +232,16 @@ public final class PoolingAllocator implements NumaAllocator, Pool.Housekeeping 
         return warnings;
     }
 
-    /** A thread's first allocation from the current pool: its caches in retired pools are of no use any more. */
+    /**
+     * A thread's first cache in a pool: its caches in the pools retired before are of no use any more. Not the
+     * cache's own pool, which may be retired by now (the thread read it as current just before a swap): that cache
+     * is about to be filled, and the thread's first cache in the current pool empties it later.
+     */
     @Override
     public void firstCacheOf(ThreadCache cache) {
         for (Pool old : retired) {
-            ThreadCache zombie = old.zombifyMine();
-            if (zombie != null) {
-                cache.addZombie(zombie);
+            if (old != cache.pool) {
+                old.zombifyMine();
             }
         }
         reclamation.poll();

@@ -1,14 +1,13 @@
 package io.hwplatform.numa.internal;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every way a pool's block comes home: closed by the thread that allocated it, closed by another thread, closed in
- * quarantine, found unreachable by the garbage collector, or left in the cache of a thread that died or moved to a
- * newer pool; and how a chunk is given up once a retired pool's last block of it is back.
+ * Every way a pool's block comes home: closed by the thread that allocated it or by any other (onto the closing
+ * thread's stack), closed in quarantine, found unreachable by the garbage collector, or left in the cache of a thread
+ * that died or moved to a newer pool; and how a chunk is given up once a retired pool's last block of it is back.
  */
 final class Returns {
 
@@ -33,89 +32,57 @@ final class Returns {
     /** Starts following a buffer's view: it comes back through the garbage collector if it is never closed. */
     void track(PooledBuffer buffer) {
         int block = buffer.block();
-        buffer.chunk.trackers[block] = new ViewTracker(buffer.view(), reclamation.views, buffer.chunk, block);
-        buffer.tracked = true;
+        ViewTracker tracker = new ViewTracker(buffer.view(), reclamation.views, buffer.chunk, block);
+        if (buffer.track(tracker)) {
+            buffer.chunk.install(block, tracker);
+        }
     }
 
-    private static void forgetTracker(PooledBuffer buffer) {
-        buffer.chunk.trackers[buffer.block()] = null;
-        buffer.tracked = false;
-    }
-
+    /** Tracks the buffers of a round that are still open: most are closed by now and never cost a tracker. */
     void trackOpen(PooledBuffer[] round) {
         for (PooledBuffer buffer : round) {
-            if (buffer != null && !buffer.tracked && buffer.isOpen()) {
+            if (buffer != null && buffer.isOpen() && !buffer.tracked()) {
                 track(buffer);
             }
         }
     }
 
-    /** Owner (or the drainer of a dead owner's cache): releases the buffers other threads closed. */
-    void takeRemoteCloses(ThreadCache cache) {
-        takeRemoteCloses(cache, cache.takeRemoteCloses());
-    }
-
-    private void takeRemoteCloses(ThreadCache cache, PooledBuffer queued) {
-        for (PooledBuffer buffer = queued; buffer != null; ) {
-            PooledBuffer next = buffer.nextRemote;
-            buffer.nextRemote = null;
-            if (buffer.takeOverRemoteClose()) {
-                closeOwned(cache, buffer);
-            }
-            buffer = next;
-        }
-    }
-
     /**
-     * The owner closed a buffer of its cache (or took over another thread's close): the block goes home. The usual
-     * case, an untracked block into a stack with room, {@link PooledBuffer#close()} does by itself.
+     * A buffer's close won: its block goes onto the closing thread's own stack (the allocating thread's, or any
+     * other's), or, for a retired pool, back to the arena. {@link PooledBuffer#close()} does the usual case itself.
      */
-    void closeOwned(ThreadCache cache, PooledBuffer buffer) {
+    void release(PooledBuffer buffer) {
         Chunk chunk = buffer.chunk;
-        if (buffer.tracked) {
-            forgetTracker(buffer);
-        }
         if (chunk.dedicated()) {
             retireDedicated(chunk);
-        } else if (cache.zombie) {
-            giveBack(chunk, buffer.block());
-        } else {
-            ThreadCache.Stack stack = buffer.home;
-            if (stack.isFull()) {
-                spill(stack, stack.count / 2);
-            }
-            stack.push(buffer.id);
-        }
-    }
-
-    /** Another thread won the buffer's close: the owner takes it in, or, when the owner is gone, we release it. */
-    void closeRemote(PooledBuffer buffer) {
-        if (buffer.origin.queueRemoteClose(buffer)) {
             return;
         }
-        // The queue was closed after the owner died: seeing it closed makes the owner's own closes visible here.
-        if (buffer.takeOverRemoteClose()) {
-            if (buffer.tracked) {
-                forgetTracker(buffer);
-            }
-            if (buffer.chunk.dedicated()) {
-                retireDedicated(buffer.chunk);
-            } else {
-                giveBack(buffer.chunk, buffer.block());
-            }
+        ThreadCache cache = buffer.origin.owner == Thread.currentThread() ? buffer.origin
+                : chunk.pool.cacheOfThisThread();
+        if (cache == null || cache.slowCloses) {
+            giveBack(chunk, buffer.block());
+            return;
         }
+        ThreadCache.Stack stack = cache.stack(chunk.slot, chunk.sizeClass);
+        if (stack.isFull()) {
+            spill(stack, stack.count / 2);
+        }
+        stack.pushFrom(chunk, buffer.id);
     }
 
     /** Quarantine: the block stays out until its tracker shows the view unreachable. */
-    void closeQuarantined(PooledBuffer buffer) {
+    void quarantine(PooledBuffer buffer, ViewTracker tracker) {
         counters.quarantinedBytes.addAndGet(buffer.chunk.blockSize);
-        buffer.chunk.trackers[buffer.block()].closed = true;
+        tracker.closed = true;
     }
 
     /** A buffer's view became unreachable: its block comes back, out of quarantine or as a leak. */
     void recover(ViewTracker tracker) {
         Chunk chunk = tracker.chunk;
-        chunk.trackers[tracker.block] = null;
+        chunk.untrack(tracker.block, tracker);
+        if (!tracker.claim()) {
+            return; // the buffer was closed, and its close released the block
+        }
         if (tracker.closed) {
             counters.quarantinedBytes.addAndGet(-chunk.blockSize);
         } else {
@@ -128,7 +95,7 @@ final class Returns {
         }
     }
 
-    private void giveBack(Chunk chunk, int block) {
+    void giveBack(Chunk chunk, int block) {
         Arena arena = chunk.arena;
         Chunk wholly = arena.giveBack(chunk, block);
         if (wholly != null && retired && arena.removeIfFree(wholly)) {
@@ -169,32 +136,16 @@ final class Returns {
         reclamation.bury(chunk);
     }
 
-
-
+    /** Owner: tracks what is still open of its round and empties its stacks into the arenas. */
     void flush(ThreadCache cache) {
         trackOpen(cache.takeRecent());
-        takeRemoteCloses(cache);
         spillAll(cache);
     }
 
-    /** Owner: takes in other threads' closes for its caches in retired pools; forgets those whose pool is done. */
-    static void tendZombies(List<ThreadCache> zombies) {
-        for (Iterator<ThreadCache> it = zombies.iterator(); it.hasNext(); ) {
-            ThreadCache zombie = it.next();
-            Returns returns = zombie.pool.returns;
-            returns.takeRemoteCloses(zombie);
-            if (returns.counters.chunks.get() == 0 && returns.caches.remove(zombie)) {
-                returns.counters.fold(zombie); // no chunk left, so no buffer of it can be closed any more
-                it.remove();
-            }
-        }
-    }
-
-    /** Drains the caches of threads that have died: their queues, their open buffers, their free blocks. */
+    /** Drains the caches of threads that have died: their open buffers are tracked, their free blocks go home. */
     void drainDead() {
         for (ThreadCache cache : caches.removeDead()) {
             cache.becomeZombie();
-            takeRemoteCloses(cache, cache.closeRemoteQueue());
             trackOpen(cache.recent);
             spillAll(cache);
             counters.fold(cache);

@@ -2,35 +2,16 @@ package io.hwplatform.numa.internal;
 
 import io.hwplatform.api.numa.AllocationPolicy;
 import io.hwplatform.api.numa.AllocationStep;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One thread's part of a pool: free block ids per node slot and size class, so that most allocations and releases
- * take no lock and no atomic instruction, and the thread's counters.
- *
- * <p>Only the owner thread touches the stacks, the counters and {@link #recent}. Other threads that close one of its
- * buffers push the buffer onto {@link #remote}, which the owner empties; once the owner died, a drainer empties it
- * one last time and closes it, after which such closes go to the arena directly. That way each buffer is released
- * exactly once, though the owner marks its own closes with a plain write.
+ * take no lock, and the thread's counters. Only the owner thread touches them, until it died and a drainer takes
+ * what is left; a buffer closed by another thread goes onto that thread's own cache.
  */
 final class ThreadCache {
 
     /** Buffers the owner allocated since its last housekeeping; tracked for leaks only if still open by then. */
     static final int RECENT = 64;
-    private static final Object CLOSED = new Object();
-    private static final VarHandle REMOTE;
-
-    static {
-        try {
-            REMOTE = MethodHandles.lookup().findVarHandle(ThreadCache.class, "remote", Object.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     final Pool pool;
     final Thread owner;
     /** A copy of the pool's mode. */
@@ -46,9 +27,6 @@ final class ThreadCache {
     PooledBuffer[] recent = new PooledBuffer[RECENT];
     int recentCount;
     int rounds;
-    /** The head of the stack of buffers other threads closed, linked through {@link PooledBuffer#nextRemote}. */
-    @SuppressWarnings("unused") // accessed through REMOTE
-    private volatile Object remote;
     /** The owner's last preferred node and policy, and where the chain sent it: the fast path's shortcut. */
     int lastNode = Integer.MIN_VALUE;
     AllocationPolicy lastPolicy;
@@ -57,10 +35,11 @@ final class ThreadCache {
     AllocationStep lastStep;
     /** Fast-path allocations at {@link #lastStep} not yet added to {@link #steps}. */
     long lastStepCount;
-    /** Set by the owner once its pool was retired: its closes then go straight back to the arena. */
-    boolean zombie;
-    /** This thread's caches in retired pools, whose buffers other threads may still close. */
-    List<ThreadCache> zombies;
+    /**
+     * Set by the owner once its pool was retired: its closes then go straight back to the arena. Volatile, as the
+     * allocator's check that a retired pool is done reads it from another thread.
+     */
+    volatile boolean zombie;
 
     /** @param arenas the pool's arenas by slot and size class, each stack's source and sink */
     ThreadCache(Pool pool, Thread owner, Arena[][] arenas, boolean quarantine) {
@@ -114,41 +93,6 @@ final class ThreadCache {
         return round;
     }
 
-    /**
-     * Any thread but the owner, after winning the buffer's close: queues it for the owner.
-     *
-     * @return false when the owner is gone and the queue closed: the caller releases the buffer itself
-     */
-    boolean queueRemoteClose(PooledBuffer buffer) {
-        Object head;
-        do {
-            head = remote;
-            if (head == CLOSED) {
-                return false;
-            }
-            buffer.nextRemote = (PooledBuffer) head;
-        } while (!REMOTE.compareAndSet(this, head, buffer));
-        return true;
-    }
-
-    /** Owner only: @return the buffers other threads closed since the last call, linked, or null */
-    PooledBuffer takeRemoteCloses() {
-        return remote == null ? null : (PooledBuffer) REMOTE.getAndSet(this, null);
-    }
-
-    /** Once the owner died: @return the last buffers other threads closed; later ones are not queued */
-    PooledBuffer closeRemoteQueue() {
-        Object last = REMOTE.getAndSet(this, CLOSED);
-        return last == CLOSED ? null : (PooledBuffer) last;
-    }
-
-    void addZombie(ThreadCache zombie) {
-        if (zombies == null) {
-            zombies = new ArrayList<>(2);
-        }
-        zombies.add(zombie);
-    }
-
     void count(AllocationStep step) {
         steps[step.ordinal()]++;
     }
@@ -186,8 +130,8 @@ final class ThreadCache {
         final int[] ids;
         int count;
         /**
-         * The arena's chunk table as of the last {@link Arena#take}: every id on this stack came from a take or from
-         * a buffer allocated off this stack, so this table holds its chunk, one load closer than the arena's.
+         * The arena's chunk table as of the last {@link Arena#take} or foreign push: it holds the chunk of every id
+         * on this stack, one load closer than the arena's.
          */
         Chunk[] chunks;
 
@@ -206,6 +150,16 @@ final class ThreadCache {
 
         int pop() {
             return ids[--count];
+        }
+
+        /** Pushes the block of a buffer that came off another stack: this stack's table may not know its chunk. */
+        void pushFrom(Chunk chunk, int id) {
+            Chunk[] table = chunks;
+            int index = id >>> SizeClasses.BLOCK_BITS;
+            if (table == null || index >= table.length || table[index] != chunk) {
+                chunks = arena.table();
+            }
+            push(id);
         }
 
         Chunk chunk(int id) {
