@@ -15,6 +15,12 @@ public interface MemoryGovernor {
     /** @return the current pressure, balloon, resident memory and last reclaim */
     MemoryStatus status();
 
+    /**
+     * @return the highest level any source reports now: what a cache asks before it grows (at MODERATE and above it
+     *     should not, so that filling it into a limit settles under the limit instead of stalling there)
+     */
+    PressureLevel level();
+
     /** @return every pressure source bound, with what it says and whether it is available */
     List<SourceInfo> sources();
 

@@ -7,5 +7,5 @@
  * memory, then returns it to the operating system so that the hypervisor can take it.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.hwplatform.api.memory;

@@ -33,7 +33,7 @@ public final class CacheCommands {
         long added = cache.fill(parse(size));
         NumaLocalCache.Stats stats = cache.stats();
         return "added " + (added >> 20) + " MiB on node " + stats.node() + "; the cache holds " + (stats.bytes() >> 20)
-                + " MiB";
+                + " MiB" + (added < parse(size) && stats.refusals() > 0 ? " (stopped: memory pressure)" : "");
     }
 
     @Descriptor("shows what the cache holds and how much it gave back")
@@ -48,6 +48,7 @@ public final class CacheCommands {
             document.put("capacity", stats.capacity());
             document.put("reclaimedBytes", stats.reclaimedBytes());
             document.put("reclaims", stats.reclaims());
+            document.put("refusals", stats.refusals());
             return GSON.toJson(document);
         }
         return String.format(Locale.ROOT, "%d MiB in %d entries on node %d, capacity %d MiB; gave back %d MiB in %d "

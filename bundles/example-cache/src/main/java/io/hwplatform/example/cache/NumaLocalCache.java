@@ -1,5 +1,6 @@
 package io.hwplatform.example.cache;
 
+import io.hwplatform.api.memory.MemoryGovernor;
 import io.hwplatform.api.memory.MemoryReclaimer;
 import io.hwplatform.api.memory.PressureLevel;
 import io.hwplatform.api.numa.NumaAllocator;
@@ -10,6 +11,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -24,6 +28,8 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class NumaLocalCache implements MemoryReclaimer {
 
     private final NumaAllocator allocator;
+    /** Told before growing: under pressure the cache grows no further (optional: the cache works without it). */
+    private volatile MemoryGovernor governor;
     private final int node;
     private final long configuredCapacity;
     private final int entryBytes;
@@ -32,6 +38,7 @@ public final class NumaLocalCache implements MemoryReclaimer {
     private long capacity;
     private long reclaimedBytes;
     private int reclaims;
+    private int refusals;
 
     @Activate
     public NumaLocalCache(@Reference NumaAllocator allocator, CacheConfig config) {
@@ -47,14 +54,27 @@ public final class NumaLocalCache implements MemoryReclaimer {
         clear();
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setGovernor(MemoryGovernor memoryGovernor) {
+        this.governor = memoryGovernor;
+    }
+
+    void unsetGovernor(MemoryGovernor memoryGovernor) {
+        if (this.governor == memoryGovernor) {
+            this.governor = null;
+        }
+    }
+
     /**
-     * Adds entries until the cache holds {@code wanted} more bytes, or its capacity is reached.
+     * Adds entries until the cache holds {@code wanted} more bytes, its capacity is reached, or memory pressure
+     * begins (MODERATE or worse): a cache that keeps growing into a cgroup limit would stall the process there.
      *
      * @return bytes added
      */
     public synchronized long fill(long wanted) {
         long added = 0;
-        while (added < wanted && bytes + entryBytes <= capacity) {
+        while (added < wanted && bytes + entryBytes <= capacity && !underPressure()) {
             NumaBuffer entry = allocator.allocate(entryBytes, node);
             entry.buffer().putLong(0, System.nanoTime()); // a real cache would write its value here
             entries.addLast(entry);
@@ -83,6 +103,15 @@ public final class NumaLocalCache implements MemoryReclaimer {
         return released;
     }
 
+    private boolean underPressure() {
+        MemoryGovernor current = governor;
+        boolean pressure = current != null && current.level().compareTo(PressureLevel.MODERATE) >= 0;
+        if (pressure) {
+            refusals++;
+        }
+        return pressure;
+    }
+
     /** Pressure is gone: the cache may grow back to its configured capacity. */
     @Override
     public synchronized void relieved() {
@@ -98,7 +127,7 @@ public final class NumaLocalCache implements MemoryReclaimer {
 
     /** @return a snapshot of the counters */
     public synchronized Stats stats() {
-        return new Stats(bytes, entries.size(), node, capacity, reclaimedBytes, reclaims);
+        return new Stats(bytes, entries.size(), node, capacity, reclaimedBytes, reclaims, refusals);
     }
 
     /**
@@ -110,6 +139,8 @@ public final class NumaLocalCache implements MemoryReclaimer {
      * @param capacity the most it may hold now (lowered under pressure)
      * @param reclaimedBytes bytes given back under pressure since start
      * @param reclaims how often it was asked
+     * @param refusals fills that stopped because there was memory pressure
      */
-    public record Stats(long bytes, int entries, int node, long capacity, long reclaimedBytes, int reclaims) {}
+    public record Stats(long bytes, int entries, int node, long capacity, long reclaimedBytes, int reclaims,
+            int refusals) {}
 }

@@ -3,6 +3,7 @@ package io.hwplatform.example.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hwplatform.api.memory.MemoryGovernor;
 import io.hwplatform.api.memory.PressureLevel;
 import io.hwplatform.api.numa.AllocationPolicy;
 import io.hwplatform.api.numa.AllocationStep;
@@ -45,6 +46,21 @@ class NumaLocalCacheTest {
         cache.relieved();
         assertThat(cache.fill(10L << 20)).isEqualTo(10L << 20);
         assertThat(cache.stats().reclaimedBytes()).isEqualTo(32L << 20);
+    }
+
+    @Test
+    void aFillStopsWhenTheGovernorSaysThereIsPressure() {
+        AtomicInteger entries = new AtomicInteger();
+        PressureLevel[] level = {PressureLevel.NONE};
+        MemoryGovernor governor = governorAt(() -> entries.incrementAndGet() > 5 ? level[0] = PressureLevel.MODERATE
+                : level[0]);
+        cache.setGovernor(governor);
+
+        assertThat(cache.fill(32L << 20)).as("stopped after five entries").isEqualTo(5L << 20);
+        assertThat(cache.stats().refusals()).isEqualTo(1);
+        assertThat(cache.fill(1L << 20)).isZero();
+        cache.unsetGovernor(governor);
+        assertThat(cache.fill(1L << 20)).as("without a governor the cache grows").isEqualTo(1L << 20);
     }
 
     @Test
@@ -146,6 +162,17 @@ class NumaLocalCacheTest {
                 return 0;
             }
         };
+    }
+
+    /** A governor of which the cache asks only the level; the rest is not its business. */
+    private static MemoryGovernor governorAt(java.util.function.Supplier<PressureLevel> level) {
+        return (MemoryGovernor) java.lang.reflect.Proxy.newProxyInstance(MemoryGovernor.class.getClassLoader(),
+                new Class<?>[] {MemoryGovernor.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("level")) {
+                        return level.get();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static CacheConfig config(int node, long capacity, int entryBytes) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * that decided the undamaged tree's verdict is made unreadable the verdict falls to another signal and the evidence
  * says why.
  */
-class DamagedTreeProperties {
+class DamagedTreesTest {
 
     /** More sources than any detection reads: a bound that a reader looping over damage would break. */
     private static final int MOST_READS = 400;

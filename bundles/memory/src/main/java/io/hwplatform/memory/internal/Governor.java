@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -60,7 +61,7 @@ final class Governor implements AutoCloseable {
         this.settings = settings;
         this.environment = environment;
         this.scheduler = scheduler;
-        this.workers = Executors.newCachedThreadPool(daemons("hwplatform-memory-reclaimer"));
+        this.workers = prestartedWorkers();
         this.run = new ReclaimRun(environment, workers);
         this.scheduling = new ReclaimScheduling(scheduler, () -> this.settings,
                 (bytes, level, trigger) -> reclaim(bytes > 0 ? bytes : defaultBytes(level), level, trigger),
@@ -132,6 +133,11 @@ final class Governor implements AutoCloseable {
      */
     void onPressure(MemoryPressure pressure) {
         latest.put(pressure.source(), pressure);
+        if (pressure.level() != PressureLevel.NONE) { // the reclaim first: a listener may be slow to print
+            scheduling.request(pressure.level(), pressure.bytesWanted(), pressure.source());
+        } else if (level() == PressureLevel.NONE) {
+            scheduling.pressureGone();
+        }
         for (MemoryListener listener : listeners) {
             try {
                 listener.pressure(pressure);
@@ -139,13 +145,19 @@ final class Governor implements AutoCloseable {
                 listenerFailed(pressure.source(), listener, e);
             }
         }
-        if (pressure.level() == PressureLevel.NONE) {
-            if (level() == PressureLevel.NONE) {
-                scheduling.pressureGone();
-            }
-            return;
-        }
-        scheduling.request(pressure.level(), pressure.bytesWanted(), pressure.source());
+    }
+
+    /**
+     * Runs the reaction once while there is no pressure, on the governor thread: a reclaimer that releases nothing,
+     * the trims, no collection; nothing recorded, nobody told. Over a cgroup's {@code memory.high} the kernel makes a
+     * thread sleep for every page it faults in, and what runs for the first time faults in many (classes loaded and
+     * linked, call sites bound, native functions looked up); the first real reclaim must find it all done. Called
+     * again when what the trims call comes.
+     */
+    void prime() {
+        RegisteredReclaimer nothing = new RegisteredReclaimer((bytes, level) -> 0, "warm-up", 0, 0);
+        scheduler.execute(() -> run.run(List.of(nothing), 1, PressureLevel.CRITICAL, "warm-up",
+                settings.withoutCollection()));
     }
 
     /** Reclaims now, ignoring the cooldown, on the governor thread; waits for the report. */
@@ -238,6 +250,17 @@ final class Governor implements AutoCloseable {
         }
         infos.sort(Comparator.comparing(MemoryGovernor.SourceInfo::name));
         return infos;
+    }
+
+    /**
+     * Reclaimer threads started before they are needed: a thread started under a cgroup's limit waits for the
+     * kernel's throttle while its stack is faulted in. Two wait; more are made when reclaimers hang past their budget.
+     */
+    private static ExecutorService prestartedWorkers() {
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(2, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), daemons("hwplatform-memory-reclaimer"));
+        workers.prestartAllCoreThreads();
+        return workers;
     }
 
     private static java.util.concurrent.ThreadFactory daemons(String name) {

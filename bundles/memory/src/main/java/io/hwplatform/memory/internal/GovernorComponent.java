@@ -52,6 +52,7 @@ public final class GovernorComponent implements MemoryGovernor, BalloonDriver {
     @Activate
     public GovernorComponent(GovernorConfig config) {
         this.governor = new Governor(Settings.of(config), environment);
+        governor.prime();
     }
 
     @Modified
@@ -99,6 +100,7 @@ public final class GovernorComponent implements MemoryGovernor, BalloonDriver {
             policyOption = ReferencePolicyOption.GREEDY)
     void setProcess(ProcessMemory process) {
         environment.process = process;
+        governor.prime();
     }
 
     void unsetProcess(ProcessMemory process) {
@@ -111,6 +113,7 @@ public final class GovernorComponent implements MemoryGovernor, BalloonDriver {
             policyOption = ReferencePolicyOption.GREEDY)
     void setNuma(NumaAllocator numa) {
         environment.numa = numa;
+        governor.prime();
     }
 
     void unsetNuma(NumaAllocator numa) {
@@ -139,6 +142,11 @@ public final class GovernorComponent implements MemoryGovernor, BalloonDriver {
                 sizeBytes().orElse(-1), targetBytes().orElse(-1), environment.residentBytes().orElse(-1),
                 governor.lastReclaim(),
                 governor.reclaimersInAskingOrder().stream().map(RegisteredReclaimer::lastResult).toList());
+    }
+
+    @Override
+    public PressureLevel level() {
+        return governor.level();
     }
 
     @Override

@@ -8,16 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * One reclaim from start to end, on the calling thread: the reclaimers in asking order until enough is released,
  * each on a worker thread within its time budget so that one that throws or hangs cannot stop the others; then the
- * memory goes back to the operating system; resident memory is measured around it all.
+ * memory goes back to the operating system; resident memory is measured around it all. A reclaimer that finished
+ * after its budget had run out released memory nobody counted: the next run counts it first.
  */
 final class ReclaimRun {
+
+    /** The outcome of a result that is what a reclaimer released after an earlier run's budget. */
+    static final String LATE = "finished after the last budget";
 
     private final Environment environment;
     private final ExecutorService workers;
@@ -33,6 +37,13 @@ final class ReclaimRun {
         long residentBefore = environment.residentBytes().orElse(-1);
         List<ReclaimerResult> results = new ArrayList<>();
         long released = 0;
+        for (RegisteredReclaimer registered : inAskingOrder) { // what came after the last run's budget counts first
+            long late = registered.releasedLate.getAndSet(0);
+            if (late > 0) {
+                results.add(new ReclaimerResult(registered.name, registered.ranking, late, 0, LATE));
+                released += late;
+            }
+        }
         for (RegisteredReclaimer registered : inAskingOrder) {
             if (released >= bytes) {
                 break;
@@ -69,15 +80,15 @@ final class ReclaimRun {
             return new ReclaimerResult(registered.name, registered.ranking, 0, 0, "skipped: still busy");
         }
         long start = System.nanoTime();
-        Future<Long> call;
+        CompletableFuture<Long> call;
         try {
-            call = workers.submit(() -> {
+            call = CompletableFuture.supplyAsync(() -> {
                 try {
                     return registered.reclaimer.reclaim(bytes, level);
                 } finally {
                     registered.busy.set(false);
                 }
-            });
+            }, workers);
         } catch (RuntimeException rejected) { // shutting down
             registered.busy.set(false);
             return new ReclaimerResult(registered.name, registered.ranking, 0, 0, "failed: " + rejected);
@@ -86,6 +97,8 @@ final class ReclaimRun {
             long released = Math.max(0, call.get(budgetMillis, TimeUnit.MILLISECONDS));
             return new ReclaimerResult(registered.name, registered.ranking, released, millisSince(start), "ok");
         } catch (TimeoutException e) {
+            // Abandoned, not forgotten: what it releases in the end is counted by the next run, which then asks less.
+            call.thenAccept(late -> registered.releasedLate.addAndGet(Math.max(0, late)));
             return new ReclaimerResult(registered.name, registered.ranking, 0, budgetMillis, "timed out");
         } catch (ExecutionException e) {
             return new ReclaimerResult(registered.name, registered.ranking, 0, millisSince(start),

@@ -21,6 +21,8 @@ final class ReclaimScheduling {
     private final Supplier<Settings> settings;
     private final Reclaim reclaim;
     private final Runnable relieve;
+    /** Made once, here: a method reference is linked where it is first evaluated, and that must not be under pressure. */
+    private final Runnable reclaimPending = this::reclaimPending;
 
     // Guarded by this: the request waiting for the governor thread, and the last reclaim.
     private PressureLevel pendingLevel = PressureLevel.NONE;
@@ -49,7 +51,7 @@ final class ReclaimScheduling {
         cancelRelief();
         if (!scheduled) {
             scheduled = true;
-            scheduler.execute(this::reclaimPending);
+            scheduler.execute(reclaimPending);
         }
     }
 
@@ -77,7 +79,7 @@ final class ReclaimScheduling {
                     : TimeUnit.MILLISECONDS.toNanos(settings.get().cooldown(pendingLevel))
                             - (scheduler.nanoTime() - lastReclaimNanos);
             if (wait > 0) {
-                scheduler.schedule(this::reclaimPending, wait, TimeUnit.NANOSECONDS);
+                scheduler.schedule(reclaimPending, wait, TimeUnit.NANOSECONDS);
                 return;
             }
             level = pendingLevel;

@@ -4,6 +4,7 @@ import io.hwplatform.api.memory.MemoryReclaimer;
 import io.hwplatform.api.memory.ReclaimerResult;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A reclaimer with what the whiteboard says of it, and whether a call of it is still running. */
 final class RegisteredReclaimer {
@@ -18,6 +19,8 @@ final class RegisteredReclaimer {
     final int ranking;
     final long serviceId;
     final AtomicBoolean busy = new AtomicBoolean();
+    /** Bytes released by a call that finished after its budget, not yet counted by a reclaim. */
+    final AtomicLong releasedLate = new AtomicLong();
     volatile ReclaimerResult last;
 
     RegisteredReclaimer(MemoryReclaimer reclaimer, String name, int ranking, long serviceId) {

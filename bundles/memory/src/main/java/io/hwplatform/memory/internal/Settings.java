@@ -36,6 +36,12 @@ record Settings(double moderateFraction, double criticalFraction, long reclaimer
                 config.trim_native(), gc);
     }
 
+    /** @return these settings asking for no collection ever (a warm-up reclaim) */
+    Settings withoutCollection() {
+        return new Settings(moderateFraction, criticalFraction, reclaimerTimeoutMillis, cooldownMillis,
+                criticalCooldownMillis, reliefMillis, trimNuma, trimNative, JvmGc.NEVER);
+    }
+
     double fraction(PressureLevel level) {
         return level == PressureLevel.CRITICAL ? criticalFraction : moderateFraction;
     }

@@ -94,6 +94,50 @@ class GovernorTest {
     }
 
     @Test
+    void whatAReclaimerReleasesAfterItsBudgetCountsForTheNextReclaim() throws Exception {
+        CountDownLatch slow = new CountDownLatch(1);
+        List<Long> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RegisteredReclaimer cache = new RegisteredReclaimer((bytes, level) -> {
+            asked.add(bytes);
+            if (asked.size() == 1) {
+                awaitQuietly(slow); // the first call outlives its budget, then releases 300
+                return 300L;
+            }
+            return bytes;
+        }, "cache", 0, 1);
+        governor.addReclaimer(cache);
+
+        assertThat(governor.reclaimNow(400, PressureLevel.CRITICAL, "test").results().get(0).outcome())
+                .isEqualTo("timed out");
+        slow.countDown();
+        for (long deadline = System.nanoTime() + 5_000_000_000L; cache.releasedLate.get() == 0
+                && System.nanoTime() < deadline;) {
+            Thread.onSpinWait();
+        }
+        ReclaimReport next = governor.reclaimNow(400, PressureLevel.CRITICAL, "test");
+
+        assertThat(next.results()).extracting(result -> result.outcome() + " " + result.releasedBytes())
+                .containsExactly(ReclaimRun.LATE + " 300", "ok 100");
+        assertThat(asked).containsExactly(400L, 100L);
+        assertThat(next.bytesReleased()).isEqualTo(400);
+    }
+
+    @Test
+    void primingRunsTheTrimsButAsksNoReclaimerAndTellsNobody() {
+        List<String> asked = new ArrayList<>();
+        governor.addReclaimer(reclaimer("cache", 0, 100, asked));
+
+        governor.prime();
+        scheduler.runDue();
+
+        assertThat(environment.numaTrims).hasValue(1);
+        assertThat(environment.nativeTrims).hasValue(1);
+        assertThat(asked).isEmpty();
+        assertThat(reports).isEmpty();
+        assertThat(governor.history()).isEmpty();
+    }
+
+    @Test
     void pressureTriggersAReclaimOfWhatTheSourceWants() throws Exception {
         AtomicLong wanted = new AtomicLong();
         governor.addReclaimer(new RegisteredReclaimer((bytes, level) -> {
@@ -280,6 +324,14 @@ class GovernorTest {
         ReclaimReport report = governor.reclaimNow(100L << 20, PressureLevel.MODERATE, "test");
 
         assertThat(report.residentBefore() - report.residentAfter()).isEqualTo(100L << 20);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static RegisteredReclaimer reclaimer(String name, int ranking, long releases, List<String> asked) {

@@ -154,7 +154,7 @@ public final class MemoryCommands {
     static String describe(ReclaimReport report) {
         String who = report.results().stream()
                 .map(result -> result.name() + " " + (result.outcome().equals("ok") ? Sizes.format(result.releasedBytes())
-                        : result.outcome()))
+                        : result.outcome() + (result.releasedBytes() > 0 ? " " + Sizes.format(result.releasedBytes()) : "")))
                 .collect(Collectors.joining(", "));
         return "reclaim " + report.level() + " (" + report.trigger() + "): asked " + Sizes.format(report.bytesWanted())
                 + ", released " + Sizes.format(report.bytesReleased()) + " in " + report.millis() + " ms"

@@ -29,6 +29,8 @@ public final class BalloonSource extends SamplingSource implements BalloonGauge 
     static final double CRITICAL_AVAILABLE = 0.05;
 
     private final HostRoot root;
+    /** Kept descriptors: sampling must go on while the process is throttled for what it opens. */
+    private final KeptFiles files;
     private final long pageBytes;
     private long largestMemTotal;
     private long lastSize = -1;
@@ -44,6 +46,7 @@ public final class BalloonSource extends SamplingSource implements BalloonGauge 
         super("balloon", "the balloon's size in /proc/meminfo, /proc/vmstat or Xen's xen_memory0, every "
                 + periodMillis + " ms", periodMillis);
         this.root = root;
+        this.files = new KeptFiles(root);
         this.pageBytes = pageSize(root);
     }
 
@@ -70,8 +73,14 @@ public final class BalloonSource extends SamplingSource implements BalloonGauge 
     }
 
     @Override
+    protected void stop() {
+        super.stop();
+        files.close();
+    }
+
+    @Override
     public boolean isAvailable() {
-        return read("/proc/meminfo").isPresent();
+        return HostText.read(root.resolve("/proc/meminfo")).text().isPresent();
     }
 
     @Override
@@ -126,6 +135,6 @@ public final class BalloonSource extends SamplingSource implements BalloonGauge 
     }
 
     private Optional<String> read(String path) {
-        return HostText.read(root.resolve(path)).text();
+        return files.text(path);
     }
 }

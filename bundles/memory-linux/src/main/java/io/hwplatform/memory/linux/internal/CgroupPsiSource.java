@@ -21,8 +21,10 @@ public final class CgroupPsiSource extends PsiSource {
     }
 
     CgroupPsiSource(HostRoot root, PsiConfig config) {
-        super("psi-cgroup", root, Cgroups.ownDirectory(root).map(dir -> dir + "/memory.pressure").orElse(null),
-                "no cgroup v2 of our own (root cgroup, or cgroup v1 only)", config, null);
+        super("psi-cgroup", root, CgroupLimitSource.locate(root)
+                        .filter(location -> location.version() == CgroupLocator.Version.V2)
+                        .map(location -> location.own() + "/memory.pressure").orElse(null),
+                "no cgroup v2 memory controller of our own (cgroup v1 only, or none)", config, null);
     }
 
     @Deactivate

@@ -8,8 +8,12 @@ import com.sun.jna.Pointer;
 /** The POSIX calls PSI triggers need, directly mapped (glibc and musl alike). Negative returns leave errno. */
 final class Libc {
 
+    static final int O_RDONLY = 0;
+    static final int O_WRONLY = 1;
     static final int O_RDWR = 2;
     static final int O_NONBLOCK = 0x800;
+    static final int EFD_NONBLOCK = 0x800;
+    static final int EFD_CLOEXEC = 0x80000;
     static final short POLLIN = 0x1;
     static final short POLLPRI = 0x2;
     static final short POLLERR = 0x8;
@@ -26,6 +30,10 @@ final class Libc {
     /** {@code poll(struct pollfd *fds, nfds_t nfds, int timeout)}: 8 bytes per pollfd (int fd, short events, short revents). */
     static native int poll(Pointer fds, long count, int timeoutMillis);
 
+    static native long read(int fd, byte[] buffer, long count);
+
+    static native int eventfd(int initial, int flags);
+
     static native int pipe(int[] fds);
 
     static native int close(int fd);
@@ -40,6 +48,8 @@ final class Libc {
         return switch (errno) {
             case 1 -> "EPERM";
             case 2 -> "ENOENT";
+            case 11 -> "EAGAIN";
+            case 12 -> "ENOMEM";
             case 13 -> "EACCES";
             case 22 -> "EINVAL";
             case 95 -> "EOPNOTSUPP";

@@ -1,11 +1,11 @@
 package io.hwplatform.memory.linux.internal;
 
 import io.hwplatform.api.host.HostRoot;
-import io.hwplatform.api.host.HostText;
 import io.hwplatform.api.host.ProcFormats;
 import io.hwplatform.api.memory.ProcessMemory;
 import java.util.OptionalLong;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * This process's resident memory ({@code VmRSS} of /proc/self/status) and glibc's {@code malloc_trim}. Always the
@@ -14,11 +14,17 @@ import org.osgi.service.component.annotations.Component;
 @Component
 public final class LinuxProcessMemory implements ProcessMemory {
 
-    private final HostRoot live = HostRoot.live();
+    /** Kept open: the governor measures around a reclaim, when the process may be throttled for what it opens. */
+    private final KeptFiles status = new KeptFiles(HostRoot.live());
+
+    @Deactivate
+    void deactivate() {
+        status.close();
+    }
 
     @Override
     public OptionalLong residentBytes() {
-        return HostText.read(live.resolve("/proc/self/status")).text()
+        return status.text("/proc/self/status")
                 .map(ProcFormats::colonSeparated)
                 .map(status -> status.containsKey("VmRSS") ? OptionalLong.of(status.get("VmRSS")) : OptionalLong.empty())
                 .orElse(OptionalLong.empty());

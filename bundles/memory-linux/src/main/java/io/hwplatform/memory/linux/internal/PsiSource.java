@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 abstract class PsiSource extends WatchedSource {
 
     private final HostRoot root;
+    /** Read through a kept descriptor: the report of a trigger that fired must not wait for the kernel's throttle. */
+    private final KeptFiles files;
     /** The host path of the PSI file, or null when this source has none here. */
     private final String path;
     /** The triggers, MODERATE first, then CRITICAL. */
@@ -38,6 +40,7 @@ abstract class PsiSource extends WatchedSource {
     PsiSource(String name, HostRoot root, String path, String unavailable, PsiConfig config, byte[] handedOver) {
         super(name, path == null ? unavailable : "PSI file " + path);
         this.root = root;
+        this.files = new KeptFiles(root);
         this.path = path;
         this.triggers = List.of(PsiTrigger.parse(config.moderate_trigger()), PsiTrigger.parse(config.critical_trigger()));
         this.writes = handedOver != null ? List.of(handedOver) : triggers.stream()
@@ -48,7 +51,7 @@ abstract class PsiSource extends WatchedSource {
 
     @Override
     public boolean isAvailable() {
-        return path != null && read().isPresent();
+        return path != null && HostText.read(root.resolve(path)).text().flatMap(Psi::parse).isPresent();
     }
 
     @Override
@@ -83,6 +86,7 @@ abstract class PsiSource extends WatchedSource {
             sampler.shutdownNow();
             sampler = null;
         }
+        files.close();
     }
 
     /** A trigger fired (index into the triggers), or the quiet period passed (-1). */
@@ -126,7 +130,7 @@ abstract class PsiSource extends WatchedSource {
     }
 
     private Optional<Psi> read() {
-        return path == null ? Optional.empty() : HostText.read(root.resolve(path)).text().flatMap(Psi::parse);
+        return path == null ? Optional.empty() : files.text(path).flatMap(Psi::parse);
     }
 
     private String triggerNames() {

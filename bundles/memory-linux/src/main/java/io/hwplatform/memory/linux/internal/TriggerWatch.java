@@ -25,11 +25,19 @@ final class TriggerWatch implements AutoCloseable {
     }
 
     private final int[] fds;
+    /** Descriptors that only need closing at the end (v1: the pressure_level files the eventfds were bound to). */
+    private final int[] held;
+    /** What poll waits for on each of {@link #fds}: POLLPRI for PSI triggers, POLLIN for eventfds. */
+    private final short events;
+    /** Whether a fired descriptor must be read (an eventfd keeps firing until its counter is read). */
+    private final boolean drain;
     private final int[] wake = new int[2];
     private final Thread thread;
     private volatile boolean closing;
 
     /**
+     * Kernel PSI triggers on one file.
+     *
      * @param path the PSI file (through the root: only the live kernel can have triggers)
      * @param specs what to write to each descriptor, e.g. {@code some 150000 2000000}
      * @param quietMillis how long without a trigger before {@code fired} is told -1 ("quiet")
@@ -39,7 +47,78 @@ final class TriggerWatch implements AutoCloseable {
      */
     TriggerWatch(String path, List<byte[]> specs, int quietMillis, IntConsumer fired, Consumer<String> lost,
             Consumer<Throwable> failed, String threadName) throws Refused {
-        fds = new int[specs.size()];
+        this(psiTriggers(path, specs), new int[0], Libc.POLLPRI, false, quietMillis, fired, lost, failed, threadName);
+    }
+
+    /**
+     * The v1 memory controller's pressure notifications: one eventfd per level, bound to {@code memory.pressure_level}
+     * through {@code cgroup.event_control}; the arguments as for PSI triggers, {@code fired} told the index of the
+     * highest level that fired.
+     *
+     * @param dir the cgroup's directory (live kernel)
+     * @param levels e.g. {@code medium}, {@code critical}
+     */
+    static TriggerWatch cgroupV1(String dir, List<String> levels, int quietMillis, IntConsumer fired,
+            Consumer<String> lost, Consumer<Throwable> failed, String threadName) throws Refused {
+        int[] eventFds = new int[levels.size()];
+        int[] levelFds = new int[levels.size()];
+        java.util.Arrays.fill(eventFds, -1);
+        java.util.Arrays.fill(levelFds, -1);
+        try {
+            for (int i = 0; i < levels.size(); i++) {
+                eventFds[i] = Libc.eventfd(0, Libc.EFD_NONBLOCK | Libc.EFD_CLOEXEC);
+                levelFds[i] = Libc.open(dir + "/memory.pressure_level", Libc.O_RDONLY);
+                int control = Libc.open(dir + "/cgroup.event_control", Libc.O_WRONLY);
+                if (eventFds[i] < 0 || levelFds[i] < 0 || control < 0) {
+                    String why = Libc.lastError();
+                    if (control >= 0) {
+                        Libc.close(control);
+                    }
+                    throw new Refused("cgroup.event_control of " + dir + ": " + why);
+                }
+                byte[] binding = (eventFds[i] + " " + levelFds[i] + " " + levels.get(i))
+                        .getBytes(StandardCharsets.US_ASCII);
+                long written = Libc.write(control, binding, binding.length);
+                String why = Libc.lastError();
+                Libc.close(control);
+                if (written < 0) {
+                    throw new Refused("pressure level '" + levels.get(i) + "' on " + dir + ": " + why);
+                }
+            }
+        } catch (Refused | RuntimeException | LinkageError e) {
+            closeAll(eventFds);
+            closeAll(levelFds);
+            if (e instanceof Refused refused) {
+                throw refused;
+            }
+            throw new Refused("no native access: " + e);
+        }
+        return new TriggerWatch(eventFds, levelFds, Libc.POLLIN, true, quietMillis, fired, lost, failed, threadName);
+    }
+
+    private TriggerWatch(int[] fds, int[] held, short events, boolean drain, int quietMillis, IntConsumer fired,
+            Consumer<String> lost, Consumer<Throwable> failed, String threadName) throws Refused {
+        this.fds = fds;
+        this.held = held;
+        this.events = events;
+        this.drain = drain;
+        try {
+            if (Libc.pipe(wake) < 0) {
+                throw new Refused("pipe: " + Libc.lastError());
+            }
+        } catch (Refused | RuntimeException | LinkageError e) {
+            closeAll(fds);
+            closeAll(held);
+            throw e instanceof Refused refused ? refused : new Refused("no native access: " + e);
+        }
+        // Inherits nothing from the thread that started watching (perhaps a shell session's, with redirected output).
+        thread = new Thread(null, () -> loop(quietMillis, fired, lost, failed), threadName, 0, false);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static int[] psiTriggers(String path, List<byte[]> specs) throws Refused {
+        int[] fds = new int[specs.size()];
         java.util.Arrays.fill(fds, -1);
         try {
             for (int i = 0; i < specs.size(); i++) {
@@ -53,20 +132,14 @@ final class TriggerWatch implements AutoCloseable {
                             + path + ": " + Libc.lastError());
                 }
             }
-            if (Libc.pipe(wake) < 0) {
-                throw new Refused("pipe: " + Libc.lastError());
-            }
+            return fds;
         } catch (Refused | RuntimeException | LinkageError e) {
-            closeAll();
+            closeAll(fds);
             if (e instanceof Refused refused) {
                 throw refused;
             }
             throw new Refused("no native access: " + e);
         }
-        // Inherits nothing from the thread that started watching (perhaps a shell session's, with redirected output).
-        thread = new Thread(null, () -> loop(quietMillis, fired, lost, failed), threadName, 0, false);
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private void loop(int quietMillis, IntConsumer fired, Consumer<String> lost, Consumer<Throwable> failed) {
@@ -89,7 +162,7 @@ final class TriggerWatch implements AutoCloseable {
     private boolean pollOnce(Memory pollfds, int count, int quietMillis, IntConsumer fired, Consumer<String> lost) {
         for (int i = 0; i < count; i++) {
             pollfds.setInt(8L * i, i < fds.length ? fds[i] : wake[0]);
-            pollfds.setShort(8L * i + 4, i < fds.length ? Libc.POLLPRI : Libc.POLLIN);
+            pollfds.setShort(8L * i + 4, i < fds.length ? events : Libc.POLLIN);
             pollfds.setShort(8L * i + 6, (short) 0);
         }
         int ready = Libc.poll(pollfds, count, quietMillis);
@@ -110,8 +183,11 @@ final class TriggerWatch implements AutoCloseable {
                 lost.accept("the PSI file went away (POLLERR)");
                 return false;
             }
-            if ((events & Libc.POLLPRI) != 0) {
+            if ((events & this.events) != 0) {
                 highest = i;
+                if (drain) {
+                    Libc.read(fds[i], new byte[8], 8); // an eventfd's counter, read to re-arm it
+                }
             }
         }
         if (highest >= 0) {
@@ -133,13 +209,18 @@ final class TriggerWatch implements AutoCloseable {
     }
 
     private void closeAll() {
-        for (int fd : fds) {
-            if (fd >= 0) {
+        closeAll(fds);
+        closeAll(held);
+        for (int fd : wake) {
+            if (fd > 0) {
                 Libc.close(fd);
             }
         }
-        for (int fd : wake) {
-            if (fd > 0) {
+    }
+
+    private static void closeAll(int[] descriptors) {
+        for (int fd : descriptors) {
+            if (fd >= 0) {
                 Libc.close(fd);
             }
         }

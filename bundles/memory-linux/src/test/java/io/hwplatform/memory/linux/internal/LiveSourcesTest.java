@@ -136,6 +136,35 @@ class LiveSourcesTest {
     }
 
     @Test
+    void theLiveCgroupIsNamedWithHowItIsWatched() throws Exception {
+        CgroupLimitSource limits = new CgroupLimitSource(HostRoot.live(), 100, true);
+        java.util.Optional<CgroupLocator.Location> location = CgroupLimitSource.locate(HostRoot.live());
+        System.out.println("cgroup source: " + limits.describe());
+        if (location.isEmpty()) {
+            assertThat(limits.isAvailable()).isFalse();
+            return;
+        }
+        assertThat(limits.describe()).startsWith(location.get().version() == CgroupLocator.Version.V2
+                ? "cgroup v2 /" : "cgroup v1 memory controller /").contains(location.get().own());
+        Subscription subscription = limits.watch(pressure -> { });
+        try {
+            awaitTrue(() -> limits.current().detail().startsWith("current "), 5_000);
+        } finally {
+            subscription.close();
+        }
+        if (location.get().version() == CgroupLocator.Version.V1) {
+            CgroupV1PressureSource v1 = new CgroupV1PressureSource(HostRoot.live());
+            Subscription watching = v1.watch(pressure -> { });
+            try {
+                System.out.println("cgroup v1 pressure source: " + v1.describe());
+                assertThat(v1.describe()).matches("(kernel notifications|memory.pressure_level of ).*");
+            } finally {
+                watching.close();
+            }
+        }
+    }
+
+    @Test
     void residentMemoryAndNativeTrim() {
         LinuxProcessMemory process = new LinuxProcessMemory();
         assertThat(process.residentBytes()).isPresent();

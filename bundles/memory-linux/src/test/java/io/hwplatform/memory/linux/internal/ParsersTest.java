@@ -57,15 +57,6 @@ class ParsersTest {
     }
 
     @Test
-    void ownCgroupDirectory() {
-        assertThat(Cgroups.ownDirectory("0::/system.slice/karaf.service\n"))
-                .contains("/sys/fs/cgroup/system.slice/karaf.service");
-        assertThat(Cgroups.ownDirectory("12:memory:/docker/abc\n0::/\n")).isEmpty();
-        assertThat(Cgroups.ownDirectory("9:name=systemd:/\n4:memory:/\n")).isEmpty();
-        assertThat(Cgroups.ownDirectory("0::/../../etc\n")).isEmpty();
-    }
-
-    @Test
     void balloonFromMeminfoVmstatAndXen() {
         BalloonReading modern = BalloonReading.parse("MemTotal: 8000000 kB\nMemAvailable: 6000000 kB\nBalloon: 1024 kB\n",
                 "nr_balloon_pages 512\n", null, null, BalloonReading.DEFAULT_PAGE);

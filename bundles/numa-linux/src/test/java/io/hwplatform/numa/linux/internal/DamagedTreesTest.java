@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * 1023 (cases generated from a seed, see {@link Cases}): reading the topology and every device's locality never
  * throws, ends quickly, and gives node ids within the kernel's range.
  */
-class DamagedTreeProperties {
+class DamagedTreesTest {
 
     private static final Path TREES = Path.of("src/test/trees");
     /** The kernel numbers nodes below MAX_NUMNODES, at most 1024. */

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
  * The memory readers on generated garbage and on a damaged cgroup v2 guest tree (cases from a seed, see
  * {@link Cases}): the parsers are total functions, and every source samples a damaged tree without throwing.
  */
-class DamagedInputProperties {
+class DamagedInputsTest {
 
     private static final Path GUEST = Path.of("src/test/trees/cgroup-v2-guest");
     private static final String[] PIECES = {"some", "full", "avg10=", "total=", "MemTotal:", "Balloon:", " kB", "\n",
         "nr_balloon_pages", "balloon_inflate", " ", "\t", ":", "0::/", "/..", "\0", "-1", "99999999999999999999",
-        "1.5e308", "NaN", "KernelPageSize:", "é", "\uFFFD", "0x40", "=", "max"};
+        "1.5e308", "NaN", "KernelPageSize:", "é", "\uFFFD", "0x40", "=", "max", " - cgroup2 cgroup2 rw", "4:memory:",
+        " / /sys/fs/cgroup rw", "\\040"};
 
     @Test
     void theParsersAreTotalOnGarbage() {
@@ -33,8 +34,11 @@ class DamagedInputProperties {
             assertThat(reading.memTotal()).isNotNegative();
             reading.balloon().ifPresent(bytes -> assertThat(bytes).isNotNegative());
             BalloonReading.kernelPageSize(text).ifPresent(bytes -> assertThat(bytes).isPositive());
-            Cgroups.ownDirectory(text).ifPresent(directory -> assertThat(directory)
-                    .startsWith("/sys/fs/cgroup/").doesNotContain(".."));
+            CgroupLocator.path(text, CgroupLocator.Version.V2).ifPresent(path -> assertThat(path)
+                    .startsWith("/").doesNotContain(".."));
+            CgroupLocator.locate(text, text, path -> java.util.Optional.of(text)).ifPresent(location -> assertThat(
+                    location.limited()).startsWith(location.own().substring(0, 1)));
+            assertThat(CgroupLocator.mounts(text)).allSatisfy(mount -> assertThat(mount.mountPoint()).isNotNull());
             assertThat(ProcFormats.colonSeparated(text).values()).allSatisfy(value -> assertThat(value).isNotNegative());
             assertThat(ProcFormats.spaceSeparated(text).values()).allSatisfy(value -> assertThat(value).isNotNegative());
         });
@@ -54,7 +58,7 @@ class DamagedInputProperties {
                     BalloonSource balloon = new BalloonSource(host, 1000);
                     balloon.sample();
                     balloon.sample();
-                    CgroupLimitSource cgroup = new CgroupLimitSource(host, 1000);
+                    CgroupLimitSource cgroup = new CgroupLimitSource(host, 1000, false);
                     cgroup.sample();
                     cgroup.sample();
                     new SystemPsiSource(host, LiveSourcesTest.DEFAULTS).isAvailable();
