@@ -1,6 +1,6 @@
 package io.hwplatform.benchmarks;
 
-import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.numa.NumaBuffer;
 import io.hwplatform.api.numa.spi.NumaBackend;
 import io.hwplatform.numa.internal.PoolingAllocator;

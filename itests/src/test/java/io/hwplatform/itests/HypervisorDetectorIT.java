@@ -3,8 +3,8 @@ package io.hwplatform.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.options;
 
 import io.hwplatform.api.capability.CapabilityRegistry;
 import io.hwplatform.api.hypervisor.BalloonKind;

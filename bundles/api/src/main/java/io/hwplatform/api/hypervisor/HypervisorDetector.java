@@ -1,5 +1,7 @@
 package io.hwplatform.api.hypervisor;
 
+import io.hwplatform.api.hypervisor.spi.FirmwareField;
+import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**

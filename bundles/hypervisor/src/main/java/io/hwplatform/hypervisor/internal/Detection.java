@@ -2,13 +2,13 @@ package io.hwplatform.hypervisor.internal;
 
 import io.hwplatform.api.hypervisor.Balloon;
 import io.hwplatform.api.hypervisor.Evidence;
-import io.hwplatform.api.hypervisor.Finding;
-import io.hwplatform.api.hypervisor.FirmwareField;
-import io.hwplatform.api.hypervisor.HostSignals;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
-import io.hwplatform.api.hypervisor.HypervisorProbe;
 import io.hwplatform.api.hypervisor.HypervisorType;
 import io.hwplatform.api.hypervisor.XenRole;
+import io.hwplatform.api.hypervisor.spi.Finding;
+import io.hwplatform.api.hypervisor.spi.FirmwareField;
+import io.hwplatform.api.hypervisor.spi.HostSignals;
+import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,12 +1,12 @@
 package io.hwplatform.hypervisor.internal;
 
-import io.hwplatform.api.hypervisor.Finding;
-import io.hwplatform.api.hypervisor.FirmwareField;
-import io.hwplatform.api.hypervisor.HostSignals;
-import io.hwplatform.api.hypervisor.HypervisorProbe;
 import io.hwplatform.api.hypervisor.HypervisorType;
-import io.hwplatform.api.hypervisor.ProbeSupport;
-import io.hwplatform.api.hypervisor.Signal;
+import io.hwplatform.api.hypervisor.spi.Finding;
+import io.hwplatform.api.hypervisor.spi.FirmwareField;
+import io.hwplatform.api.hypervisor.spi.HostSignals;
+import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
+import io.hwplatform.support.probe.ProbeSupport;
+import io.hwplatform.api.hypervisor.spi.Signal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package io.hwplatform.hypervisor.internal;
 
 import io.hwplatform.api.capability.CapabilityRegistry;
-import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.hypervisor.HypervisorDetector;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
-import io.hwplatform.api.hypervisor.HypervisorProbe;
+import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,9 +1,9 @@
 package io.hwplatform.hypervisor.internal;
 
-import io.hwplatform.api.host.HostText;
-import io.hwplatform.api.host.HostRoot;
-import io.hwplatform.api.hypervisor.FirmwareField;
-import io.hwplatform.api.hypervisor.HostSignals;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.host.HostText;
+import io.hwplatform.api.hypervisor.spi.FirmwareField;
+import io.hwplatform.api.hypervisor.spi.HostSignals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,10 +1,10 @@
 package io.hwplatform.hypervisor.internal;
 
-import io.hwplatform.api.hypervisor.Finding;
-import io.hwplatform.api.hypervisor.HostSignals;
 import io.hwplatform.api.hypervisor.HypervisorType;
-import io.hwplatform.api.hypervisor.Signal;
 import io.hwplatform.api.hypervisor.XenRole;
+import io.hwplatform.api.hypervisor.spi.Finding;
+import io.hwplatform.api.hypervisor.spi.HostSignals;
+import io.hwplatform.api.hypervisor.spi.Signal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

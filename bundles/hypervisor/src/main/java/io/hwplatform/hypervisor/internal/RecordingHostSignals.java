@@ -1,7 +1,7 @@
 package io.hwplatform.hypervisor.internal;
 
 import io.hwplatform.api.hypervisor.Evidence;
-import io.hwplatform.api.hypervisor.HostSignals;
+import io.hwplatform.api.hypervisor.spi.HostSignals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.hwplatform.hypervisor.internal;
 
-import io.hwplatform.api.host.HostText;
-import io.hwplatform.api.hypervisor.FirmwareField;
+import io.hwplatform.support.host.HostText;
+import io.hwplatform.api.hypervisor.spi.FirmwareField;
 import java.util.List;
 import java.util.Optional;
 

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.hwplatform.api.hypervisor.Evidence;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
+import io.hwplatform.testsupport.Cases;
 import io.hwplatform.testsupport.TreeDamage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import io.hwplatform.testsupport.Cases;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -132,7 +132,7 @@ class DamagedTreesTest {
     }
 
     private static HypervisorInfo detect(Path root) {
-        return Detection.run(new LinuxHostSignals(io.hwplatform.api.host.HostRoot.of(root.toString())),
+        return Detection.run(new LinuxHostSignals(io.hwplatform.support.host.HostRoot.of(root.toString())),
                 ScenarioTest.ALL_PROBES, root.toString());
     }
 }

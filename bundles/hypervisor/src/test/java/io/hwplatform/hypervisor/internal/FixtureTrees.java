@@ -1,6 +1,6 @@
 package io.hwplatform.hypervisor.internal;
 
-import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.support.host.HostRoot;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.hwplatform.hypervisor.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
 import io.hwplatform.api.hypervisor.HypervisorType;
 import java.io.IOException;

@@ -10,10 +10,10 @@ import static io.hwplatform.api.hypervisor.HypervisorType.VMWARE;
 import static io.hwplatform.api.hypervisor.HypervisorType.XEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hwplatform.api.hypervisor.Finding;
 import io.hwplatform.api.hypervisor.HypervisorType;
-import io.hwplatform.api.hypervisor.Signal;
 import io.hwplatform.api.hypervisor.XenRole;
+import io.hwplatform.api.hypervisor.spi.Finding;
+import io.hwplatform.api.hypervisor.spi.Signal;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;

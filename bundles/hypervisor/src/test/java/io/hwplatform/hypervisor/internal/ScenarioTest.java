@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hwplatform.api.hypervisor.BalloonKind;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
-import io.hwplatform.api.hypervisor.HypervisorProbe;
 import io.hwplatform.api.hypervisor.HypervisorType;
 import io.hwplatform.api.hypervisor.XenRole;
+import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
 import io.hwplatform.hypervisor.hyperv.internal.HypervProbe;
 import io.hwplatform.hypervisor.kvm.internal.KvmProbe;
 import io.hwplatform.hypervisor.others.internal.OthersProbe;

@@ -1,12 +1,13 @@
 package io.hwplatform.memory.internal;
 
+import io.hwplatform.support.threads.Daemons;
 import io.hwplatform.api.memory.MemoryGovernor;
 import io.hwplatform.api.memory.MemoryListener;
 import io.hwplatform.api.memory.MemoryPressure;
 import io.hwplatform.api.memory.PressureLevel;
-import io.hwplatform.api.memory.PressureSource;
 import io.hwplatform.api.memory.ReclaimReport;
 import io.hwplatform.api.memory.Subscription;
+import io.hwplatform.api.memory.spi.PressureSource;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns pressure reports into reclaims: keeps the sources, reclaimers, listeners and the history; when to reclaim
@@ -258,17 +258,8 @@ final class Governor implements AutoCloseable {
      */
     private static ExecutorService prestartedWorkers() {
         ThreadPoolExecutor workers = new ThreadPoolExecutor(2, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), daemons("hwplatform-memory-reclaimer"));
+                new SynchronousQueue<>(), Daemons.numbered("hwplatform-memory-reclaimer"));
         workers.prestartAllCoreThreads();
         return workers;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemons(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> { // inheriting nothing from the thread that made us: perhaps a shell session's
-            Thread thread = new Thread(null, runnable, name + "-" + count.incrementAndGet(), 0, false);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,6 +1,6 @@
 package io.hwplatform.memory.internal;
 
-import io.hwplatform.api.memory.ProcessMemory;
+import io.hwplatform.api.memory.spi.ProcessMemory;
 import io.hwplatform.api.numa.NumaAllocator;
 import java.lang.management.ManagementFactory;
 import java.util.OptionalLong;

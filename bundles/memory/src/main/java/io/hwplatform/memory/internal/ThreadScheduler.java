@@ -1,8 +1,8 @@
 package io.hwplatform.memory.internal;
 
+import io.hwplatform.support.threads.Daemons;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +13,7 @@ final class ThreadScheduler implements Scheduler {
     private final ScheduledExecutorService thread;
 
     ThreadScheduler(String threadName) {
-        // A thread that inherits nothing from the one that made us: perhaps a shell session's, with redirected output.
-        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread daemon = new Thread(null, runnable, threadName, 0, false);
-            daemon.setDaemon(true);
-            return daemon;
-        });
+        this.thread = Daemons.scheduler(threadName); // not the caller's: perhaps a shell session's
     }
 
     @Override

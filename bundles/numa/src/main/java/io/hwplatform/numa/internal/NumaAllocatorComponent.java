@@ -1,5 +1,6 @@
 package io.hwplatform.numa.internal;
 
+import io.hwplatform.support.threads.Daemons;
 import io.hwplatform.api.capability.CapabilityRegistration;
 import io.hwplatform.api.capability.CapabilityRegistry;
 import io.hwplatform.api.numa.AllocationPolicy;
@@ -59,14 +60,9 @@ public final class NumaAllocatorComponent implements NumaAllocator {
         return config.quarantine() || Boolean.parseBoolean(context.getProperty(PoolingAllocator.QUARANTINE_PROPERTY));
     }
 
-    /**
-     * Its own daemon thread that inherits nothing from the thread that activated us: that may be a Gogo session's
-     * thread, whose redirected output our warnings must not go through.
-     */
+    /** Its own daemon thread: not the activating thread's, perhaps a Gogo session's, whose output is redirected. */
     private static Thread maintenanceThread(Runnable task) {
-        Thread thread = new Thread(null, task, "hwplatform-numa-maintenance", 0, false);
-        thread.setDaemon(true);
-        return thread;
+        return Daemons.thread("hwplatform-numa-maintenance", task);
     }
 
     private void maintain() {

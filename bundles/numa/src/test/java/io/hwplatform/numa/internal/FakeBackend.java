@@ -1,12 +1,12 @@
 package io.hwplatform.numa.internal;
 
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import io.hwplatform.api.numa.NumaNode;
+import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.spi.NativeChunk;
 import io.hwplatform.api.numa.spi.NumaBackend;
 import io.hwplatform.api.numa.spi.NumaBindException;
-import io.hwplatform.api.numa.NumaNode;
-import io.hwplatform.api.numa.NumaTopology;
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

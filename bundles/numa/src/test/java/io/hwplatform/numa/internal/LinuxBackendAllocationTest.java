@@ -3,12 +3,12 @@ package io.hwplatform.numa.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.numa.AllocationPolicy;
 import io.hwplatform.api.numa.AllocationStep;
 import io.hwplatform.api.numa.NumaAllocationException;
-import io.hwplatform.api.numa.spi.NumaBackend;
 import io.hwplatform.api.numa.NumaBuffer;
+import io.hwplatform.api.numa.spi.NumaBackend;
 import io.hwplatform.numa.linux.internal.LinuxNumaBackend;
 import java.util.SortedSet;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,12 +2,12 @@ package io.hwplatform.hypervisor.vmware.internal;
 
 import io.hwplatform.api.hypervisor.Balloon;
 import io.hwplatform.api.hypervisor.BalloonKind;
-import io.hwplatform.api.hypervisor.Finding;
-import io.hwplatform.api.hypervisor.HostSignals;
-import io.hwplatform.api.hypervisor.HypervisorProbe;
 import io.hwplatform.api.hypervisor.HypervisorType;
-import io.hwplatform.api.hypervisor.ProbeSupport;
-import io.hwplatform.api.hypervisor.Signal;
+import io.hwplatform.api.hypervisor.spi.Finding;
+import io.hwplatform.api.hypervisor.spi.HostSignals;
+import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
+import io.hwplatform.support.probe.ProbeSupport;
+import io.hwplatform.api.hypervisor.spi.Signal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,12 @@
 package io.hwplatform.memory.linux.internal;
 
-import io.hwplatform.api.host.HostRoot;
-import io.hwplatform.api.host.HostText;
+import io.hwplatform.support.pressure.SamplingSource;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.host.HostText;
 import io.hwplatform.api.hypervisor.BalloonKind;
-import io.hwplatform.api.memory.BalloonGauge;
 import io.hwplatform.api.memory.PressureLevel;
-import io.hwplatform.api.memory.PressureSource;
+import io.hwplatform.api.memory.spi.BalloonGauge;
+import io.hwplatform.api.memory.spi.PressureSource;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.osgi.framework.BundleContext;

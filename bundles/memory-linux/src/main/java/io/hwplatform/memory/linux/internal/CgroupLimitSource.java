@@ -1,10 +1,11 @@
 package io.hwplatform.memory.linux.internal;
 
-import io.hwplatform.api.host.HostRoot;
-import io.hwplatform.api.host.HostText;
-import io.hwplatform.api.host.ProcFormats;
+import io.hwplatform.support.pressure.SamplingSource;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.host.HostText;
+import io.hwplatform.support.host.ProcFormats;
 import io.hwplatform.api.memory.PressureLevel;
-import io.hwplatform.api.memory.PressureSource;
+import io.hwplatform.api.memory.spi.PressureSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.hwplatform.memory.linux.internal;
 
-import io.hwplatform.api.host.HostRoot;
-import io.hwplatform.api.memory.PressureSource;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.api.memory.spi.PressureSource;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -1,8 +1,9 @@
 package io.hwplatform.memory.linux.internal;
 
-import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.support.pressure.WatchedSource;
+import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.memory.PressureLevel;
-import io.hwplatform.api.memory.PressureSource;
+import io.hwplatform.api.memory.spi.PressureSource;
 import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;

@@ -1,7 +1,7 @@
 package io.hwplatform.memory.linux.internal;
 
-import io.hwplatform.api.host.HostRoot;
-import io.hwplatform.api.host.HostText;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.host.HostText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

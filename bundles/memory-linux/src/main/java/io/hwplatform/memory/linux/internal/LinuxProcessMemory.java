@@ -1,8 +1,8 @@
 package io.hwplatform.memory.linux.internal;
 
-import io.hwplatform.api.host.HostRoot;
-import io.hwplatform.api.host.ProcFormats;
-import io.hwplatform.api.memory.ProcessMemory;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.host.ProcFormats;
+import io.hwplatform.api.memory.spi.ProcessMemory;
 import java.util.OptionalLong;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

@@ -1,7 +1,9 @@
 package io.hwplatform.memory.linux.internal;
 
-import io.hwplatform.api.host.HostRoot;
-import io.hwplatform.api.host.HostText;
+import io.hwplatform.support.pressure.WatchedSource;
+import io.hwplatform.support.threads.Daemons;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.host.HostText;
 import io.hwplatform.api.memory.PressureLevel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -104,7 +106,7 @@ abstract class PsiSource extends WatchedSource {
 
     private void startSampling() {
         Deque<long[]> readings = new ArrayDeque<>(); // {nanoTime, some total, full total}
-        sampler = daemonScheduler("hwplatform-psi-" + name());
+        sampler = Daemons.scheduler("hwplatform-psi-" + name());
         sampler.scheduleAtFixedRate(surviving("sampling failed", () -> read().ifPresent(psi -> sample(psi, readings))),
                 0, sampleMillis, TimeUnit.MILLISECONDS);
     }

@@ -1,5 +1,6 @@
 package io.hwplatform.memory.linux.internal;
 
+import io.hwplatform.support.threads.Daemons;
 import com.sun.jna.Memory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -111,9 +112,7 @@ final class TriggerWatch implements AutoCloseable {
             closeAll(held);
             throw e instanceof Refused refused ? refused : new Refused("no native access: " + e);
         }
-        // Inherits nothing from the thread that started watching (perhaps a shell session's, with redirected output).
-        thread = new Thread(null, () -> loop(quietMillis, fired, lost, failed), threadName, 0, false);
-        thread.setDaemon(true);
+        thread = Daemons.thread(threadName, () -> loop(quietMillis, fired, lost, failed));
         thread.start();
     }
 

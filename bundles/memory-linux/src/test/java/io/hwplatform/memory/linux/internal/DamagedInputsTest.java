@@ -3,8 +3,8 @@ package io.hwplatform.memory.linux.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.hwplatform.api.host.HostRoot;
-import io.hwplatform.api.host.ProcFormats;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.host.ProcFormats;
 import io.hwplatform.testsupport.Cases;
 import io.hwplatform.testsupport.TreeDamage;
 import java.nio.file.Files;

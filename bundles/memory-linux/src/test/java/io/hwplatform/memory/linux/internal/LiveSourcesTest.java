@@ -2,7 +2,7 @@ package io.hwplatform.memory.linux.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.memory.MemoryPressure;
 import io.hwplatform.api.memory.PressureLevel;
 import io.hwplatform.api.memory.Subscription;
@@ -56,7 +56,7 @@ class LiveSourcesTest {
         } finally {
             subscription.close();
         }
-        psi.shutdown();
+        psi.deactivate();
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.hwplatform.memory.linux.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.memory.PressureLevel;
 import java.util.Map;
 import java.util.OptionalLong;

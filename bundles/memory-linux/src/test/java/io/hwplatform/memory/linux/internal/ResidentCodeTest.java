@@ -2,7 +2,7 @@ package io.hwplatform.memory.linux.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hwplatform.api.host.ProcFormats;
+import io.hwplatform.support.host.ProcFormats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.hwplatform.memory.windows.internal;
 
-import io.hwplatform.api.memory.ProcessMemory;
+import io.hwplatform.api.memory.spi.ProcessMemory;
 import java.util.OptionalLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

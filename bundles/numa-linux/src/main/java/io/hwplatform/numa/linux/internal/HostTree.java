@@ -1,7 +1,7 @@
 package io.hwplatform.numa.linux.internal;
 
-import io.hwplatform.api.host.HostRoot;
-import io.hwplatform.api.host.HostText;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.host.HostText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.hwplatform.numa.linux.internal;
 
-import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.spi.NativeChunk;
 import io.hwplatform.api.numa.spi.NumaBackend;
 import io.hwplatform.api.numa.spi.NumaBindException;
-import io.hwplatform.api.numa.NumaTopology;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;

@@ -1,6 +1,6 @@
 package io.hwplatform.numa.linux.internal;
 
-import io.hwplatform.api.host.ProcFormats;
+import io.hwplatform.support.host.ProcFormats;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;

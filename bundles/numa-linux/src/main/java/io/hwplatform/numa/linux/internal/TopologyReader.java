@@ -1,6 +1,6 @@
 package io.hwplatform.numa.linux.internal;
 
-import io.hwplatform.api.host.ProcFormats;
+import io.hwplatform.support.host.ProcFormats;
 import io.hwplatform.api.numa.NumaDevice;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;

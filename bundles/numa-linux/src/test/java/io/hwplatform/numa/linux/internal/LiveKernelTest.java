@@ -3,7 +3,7 @@ package io.hwplatform.numa.linux.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.numa.spi.NumaBindException;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;

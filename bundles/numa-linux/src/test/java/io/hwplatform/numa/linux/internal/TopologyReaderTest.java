@@ -2,7 +2,7 @@ package io.hwplatform.numa.linux.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hwplatform.api.host.HostRoot;
+import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;
 import java.nio.file.Path;

@@ -1,15 +1,15 @@
 package io.hwplatform.numa.portable.internal;
 
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import io.hwplatform.api.numa.NumaNode;
+import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.spi.NativeChunk;
 import io.hwplatform.api.numa.spi.NumaBackend;
 import io.hwplatform.api.numa.spi.NumaBindException;
-import io.hwplatform.api.numa.NumaNode;
-import io.hwplatform.api.numa.NumaTopology;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.lang.reflect.Method;
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;

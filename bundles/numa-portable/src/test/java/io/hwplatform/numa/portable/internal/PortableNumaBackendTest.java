@@ -3,9 +3,9 @@ package io.hwplatform.numa.portable.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.spi.NativeChunk;
 import io.hwplatform.api.numa.spi.NumaBindException;
-import io.hwplatform.api.numa.NumaTopology;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package io.hwplatform.numa.windows.internal;
 
+import io.hwplatform.api.numa.NumaNode;
+import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.spi.NativeChunk;
 import io.hwplatform.api.numa.spi.NumaBackend;
 import io.hwplatform.api.numa.spi.NumaBindException;
-import io.hwplatform.api.numa.NumaNode;
-import io.hwplatform.api.numa.NumaTopology;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

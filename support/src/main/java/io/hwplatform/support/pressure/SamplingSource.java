@@ -1,15 +1,16 @@
-package io.hwplatform.memory.linux.internal;
+package io.hwplatform.support.pressure;
 
+import io.hwplatform.support.threads.Daemons;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** A source that reads its files at a fixed period on a daemon thread of its own. */
-abstract class SamplingSource extends WatchedSource {
+public abstract class SamplingSource extends WatchedSource {
 
     private final long periodMillis;
     private ScheduledExecutorService sampler;
 
-    SamplingSource(String name, String description, long periodMillis) {
+    protected SamplingSource(String name, String description, long periodMillis) {
         super(name, description);
         this.periodMillis = periodMillis;
     }
@@ -19,7 +20,7 @@ abstract class SamplingSource extends WatchedSource {
 
     @Override
     protected void start() {
-        sampler = daemonScheduler("hwplatform-pressure-" + name());
+        sampler = Daemons.scheduler("hwplatform-pressure-" + name());
         sampler.scheduleAtFixedRate(surviving("sampling failed", this::sample), 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 

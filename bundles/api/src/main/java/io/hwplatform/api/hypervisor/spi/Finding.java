@@ -1,5 +1,8 @@
-package io.hwplatform.api.hypervisor;
+package io.hwplatform.api.hypervisor.spi;
 
+import io.hwplatform.api.hypervisor.Balloon;
+import io.hwplatform.api.hypervisor.HypervisorType;
+import io.hwplatform.api.hypervisor.XenRole;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
-package io.hwplatform.api.hypervisor;
+package io.hwplatform.api.hypervisor.spi;
 
+import io.hwplatform.api.hypervisor.Evidence;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;

@@ -1,4 +1,4 @@
-package io.hwplatform.api.memory;
+package io.hwplatform.api.memory.spi;
 
 import java.util.OptionalLong;
 import org.osgi.annotation.versioning.ConsumerType;

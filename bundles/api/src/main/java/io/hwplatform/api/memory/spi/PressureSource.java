@@ -1,5 +1,7 @@
-package io.hwplatform.api.memory;
+package io.hwplatform.api.memory.spi;
 
+import io.hwplatform.api.memory.MemoryPressure;
+import io.hwplatform.api.memory.Subscription;
 import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ConsumerType;
 

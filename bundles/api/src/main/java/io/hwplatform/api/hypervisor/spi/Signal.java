@@ -1,4 +1,6 @@
-package io.hwplatform.api.hypervisor;
+package io.hwplatform.api.hypervisor.spi;
+
+import io.hwplatform.api.hypervisor.HypervisorDetector;
 
 /**
  * The kinds of signal a {@link Finding.Hypervisor} can rest on. {@link HypervisorDetector} documents the order in

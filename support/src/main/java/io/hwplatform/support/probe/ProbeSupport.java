@@ -1,5 +1,10 @@
-package io.hwplatform.api.hypervisor;
+package io.hwplatform.support.probe;
 
+import io.hwplatform.api.hypervisor.spi.Finding;
+import io.hwplatform.api.hypervisor.spi.FirmwareField;
+import io.hwplatform.api.hypervisor.spi.HostSignals;
+import io.hwplatform.api.hypervisor.spi.Signal;
+import io.hwplatform.api.hypervisor.HypervisorType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

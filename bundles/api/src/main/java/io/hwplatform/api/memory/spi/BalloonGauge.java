@@ -1,4 +1,4 @@
-package io.hwplatform.api.memory;
+package io.hwplatform.api.memory.spi;
 
 import io.hwplatform.api.hypervisor.BalloonKind;
 import java.util.Optional;

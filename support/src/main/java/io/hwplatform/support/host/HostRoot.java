@@ -1,4 +1,4 @@
-package io.hwplatform.api.host;
+package io.hwplatform.support.host;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;

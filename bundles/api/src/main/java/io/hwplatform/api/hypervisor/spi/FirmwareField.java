@@ -1,4 +1,4 @@
-package io.hwplatform.api.hypervisor;
+package io.hwplatform.api.hypervisor.spi;
 
 /**
  * The SMBIOS strings that identify a machine: on Linux the files of {@code /sys/class/dmi/id}, on Windows the values

@@ -1,4 +1,4 @@
-package io.hwplatform.api.host;
+package io.hwplatform.support.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,16 +1,14 @@
-package io.hwplatform.memory.linux.internal;
+package io.hwplatform.support.pressure;
 
 import io.hwplatform.api.memory.MemoryPressure;
 import io.hwplatform.api.memory.PressureLevel;
-import io.hwplatform.api.memory.PressureSource;
 import io.hwplatform.api.memory.Subscription;
+import io.hwplatform.api.memory.spi.PressureSource;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +16,7 @@ import java.util.function.Consumer;
  * the listeners when the level changes, and again at every reading while there is pressure, so that the governor
  * can reclaim again after its cooldown if pressure persists.
  */
-abstract class WatchedSource implements PressureSource {
+public abstract class WatchedSource implements PressureSource {
 
     private static final System.Logger LOG = System.getLogger(WatchedSource.class.getName());
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -32,29 +30,17 @@ abstract class WatchedSource implements PressureSource {
     private String lastFailure;
     private int failures;
 
-    WatchedSource(String name, String description) {
+    protected WatchedSource(String name, String description) {
         this.name = name;
         this.description = description;
         this.current = MemoryPressure.none(name, "not watched yet");
     }
 
     /**
-     * @return one daemon thread, named for thread dumps, that runs a source's scheduled reads; it inherits nothing
-     *     from the thread that started watching (that may be a shell session's, whose output is redirected)
-     */
-    static ScheduledExecutorService daemonScheduler(String threadName) {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(null, runnable, threadName, 0, false);
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    /**
      * @return the task, made to survive whatever it throws: a scheduled task that throws is never run again, which
      *     would end watching in silence
      */
-    Runnable surviving(String what, Runnable task) {
+    protected Runnable surviving(String what, Runnable task) {
         return () -> {
             try {
                 task.run();
@@ -65,7 +51,7 @@ abstract class WatchedSource implements PressureSource {
     }
 
     /** Notes a failure of code this source called: logged the first time it happens, shown by {@link #describe()}. */
-    synchronized void failed(String what, Throwable failure) {
+    protected synchronized void failed(String what, Throwable failure) {
         String said = what + ": " + failure;
         failures = said.equals(lastFailure) ? failures + 1 : 1;
         if (failures == 1) {
@@ -118,7 +104,7 @@ abstract class WatchedSource implements PressureSource {
     }
 
     /** Called by the component's deactivation: stop whatever happens. */
-    synchronized void shutdown() {
+    protected synchronized void shutdown() {
         if (!listeners.isEmpty()) {
             listeners.clear();
             stop();

@@ -1,4 +1,4 @@
-package io.hwplatform.api.hypervisor;
+package io.hwplatform.api.hypervisor.spi;
 
 import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;

@@ -1,0 +1,9 @@
+/**
+ * What platform bundles provide to the hypervisor detector: {@link io.hwplatform.api.hypervisor.spi.HypervisorProbe}s
+ * that read their platform's signals through {@link io.hwplatform.api.hypervisor.spi.HostSignals} and report
+ * {@link io.hwplatform.api.hypervisor.spi.Finding}s. Applications do not use this package; they use
+ * {@link io.hwplatform.api.hypervisor.HypervisorDetector}.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.hwplatform.api.hypervisor.spi;
