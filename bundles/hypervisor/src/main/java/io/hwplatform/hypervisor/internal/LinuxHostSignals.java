@@ -1,21 +1,19 @@
 package io.hwplatform.hypervisor.internal;
 
-import io.hwplatform.support.host.HostRoot;
-import io.hwplatform.support.host.HostText;
 import io.hwplatform.api.hypervisor.spi.FirmwareField;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
+import io.hwplatform.support.host.HostFiles;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.host.HostText;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** A Linux host's signals, read through the configured filesystem root. */
 final class LinuxHostSignals extends RecordingHostSignals {
@@ -23,11 +21,13 @@ final class LinuxHostSignals extends RecordingHostSignals {
     static final String CPUID_DEVICE = "/dev/cpu/0/cpuid";
 
     private final HostRoot root;
+    private final HostFiles files;
     /** Set once the CPUID device failed, so that a missing device is reported once and not retried per leaf. */
     private boolean cpuidUnavailable;
 
     LinuxHostSignals(HostRoot root) {
         this.root = root;
+        this.files = new HostFiles(root);
     }
 
     /** The kernel's cpuid device is a character device, a captured tree holds a file; a pipe would block a read. */
@@ -53,7 +53,7 @@ final class LinuxHostSignals extends RecordingHostSignals {
     @Override
     public Optional<String> text(String hostPath) {
         return once(hostPath, () -> {
-            HostText read = HostText.read(root.resolve(hostPath));
+            HostText read = files.read(hostPath);
             observe(hostPath, read.observed());
             return read.text();
         });
@@ -61,29 +61,13 @@ final class LinuxHostSignals extends RecordingHostSignals {
 
     @Override
     public Optional<byte[]> bytes(String hostPath) {
-        return once("bytes " + hostPath, () -> {
-            Path file = root.resolve(hostPath);
-            if (Files.exists(file) && !Files.isRegularFile(file)) { // a pipe in a captured tree would block the read
-                observe(hostPath, "unreadable: not a regular file");
-                return Optional.empty();
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] bytes = in.readNBytes(HostText.MAX_BYTES);
-                observe(hostPath, bytes.length + " bytes");
-                return Optional.of(bytes);
-            } catch (NoSuchFileException e) {
-                observe(hostPath, "absent");
-            } catch (IOException | SecurityException e) {
-                observe(hostPath, HostText.describe(e));
-            }
-            return Optional.empty();
-        });
+        return once("bytes " + hostPath, () -> observed(hostPath, files.bytes(hostPath)));
     }
 
     @Override
     public boolean exists(String hostPath) {
         return once("exists " + hostPath, () -> {
-            boolean exists = Files.exists(root.resolve(hostPath), LinkOption.NOFOLLOW_LINKS);
+            boolean exists = files.exists(hostPath);
             observe(hostPath, exists ? "present" : "absent");
             return exists;
         });
@@ -91,43 +75,17 @@ final class LinuxHostSignals extends RecordingHostSignals {
 
     @Override
     public List<String> list(String hostDirectory) {
-        return once("list " + hostDirectory, () -> {
-            Path directory = root.resolve(hostDirectory);
-            try (Stream<Path> entries = Files.list(directory)) {
-                List<String> names = entries.limit(HostText.MAX_ENTRIES + 1L)
-                        .map(path -> path.getFileName().toString()).sorted().toList();
-                if (names.size() > HostText.MAX_ENTRIES) {
-                    names = names.subList(0, HostText.MAX_ENTRIES);
-                    observe(hostDirectory, "more than " + HostText.MAX_ENTRIES + " entries; the first "
-                            + HostText.MAX_ENTRIES + " read: " + HostText.preview(String.join(" ", names)));
-                    return names;
-                }
-                observe(hostDirectory, names.isEmpty() ? "empty" : HostText.preview(String.join(" ", names)));
-                return names;
-            } catch (NoSuchFileException e) {
-                observe(hostDirectory, "absent");
-            } catch (IOException | SecurityException e) {
-                observe(hostDirectory, HostText.describe(e));
-            }
-            return List.of();
-        });
+        return once("list " + hostDirectory, () -> observed(hostDirectory, files.list(hostDirectory)).orElse(List.of()));
     }
 
     @Override
     public Optional<String> linkName(String hostPath) {
-        return once("link " + hostPath, () -> {
-            Path link = root.resolve(hostPath);
-            try {
-                String target = Files.readSymbolicLink(link).getFileName().toString();
-                observe(hostPath, "-> " + target);
-                return Optional.of(target);
-            } catch (NoSuchFileException e) {
-                observe(hostPath, "absent");
-            } catch (IOException | UnsupportedOperationException | SecurityException e) {
-                observe(hostPath, Files.exists(link) ? "not a link" : HostText.describe(e));
-            }
-            return Optional.empty();
-        });
+        return once("link " + hostPath, () -> observed(hostPath, files.linkName(hostPath)));
+    }
+
+    private <T> Optional<T> observed(String hostPath, HostFiles.Read<T> read) {
+        observe(hostPath, read.observed());
+        return read.value();
     }
 
     @Override

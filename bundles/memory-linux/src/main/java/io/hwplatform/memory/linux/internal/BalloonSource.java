@@ -1,12 +1,13 @@
 package io.hwplatform.memory.linux.internal;
 
-import io.hwplatform.support.pressure.SamplingSource;
-import io.hwplatform.support.host.HostRoot;
-import io.hwplatform.support.host.HostText;
 import io.hwplatform.api.hypervisor.BalloonKind;
 import io.hwplatform.api.memory.PressureLevel;
 import io.hwplatform.api.memory.spi.BalloonGauge;
 import io.hwplatform.api.memory.spi.PressureSource;
+import io.hwplatform.support.host.HostFiles;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.host.KeptFiles;
+import io.hwplatform.support.pressure.SamplingSource;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.osgi.framework.BundleContext;
@@ -63,7 +64,7 @@ public final class BalloonSource extends SamplingSource implements BalloonGauge 
                 return BalloonReading.DEFAULT_PAGE;
             }
         }
-        return HostText.read(root.resolve("/proc/self/smaps")).text().map(BalloonReading::kernelPageSize)
+        return new HostFiles(root).text("/proc/self/smaps").map(BalloonReading::kernelPageSize)
                 .flatMap(size -> size.isPresent() ? Optional.of(size.getAsLong()) : Optional.empty())
                 .orElse(BalloonReading.DEFAULT_PAGE);
     }
@@ -81,7 +82,7 @@ public final class BalloonSource extends SamplingSource implements BalloonGauge 
 
     @Override
     public boolean isAvailable() {
-        return HostText.read(root.resolve("/proc/meminfo")).text().isPresent();
+        return new HostFiles(root).text("/proc/meminfo").isPresent();
     }
 
     @Override

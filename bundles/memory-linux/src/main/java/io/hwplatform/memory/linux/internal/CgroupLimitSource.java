@@ -1,11 +1,12 @@
 package io.hwplatform.memory.linux.internal;
 
-import io.hwplatform.support.pressure.SamplingSource;
-import io.hwplatform.support.host.HostRoot;
-import io.hwplatform.support.host.HostText;
-import io.hwplatform.support.host.ProcFormats;
 import io.hwplatform.api.memory.PressureLevel;
 import io.hwplatform.api.memory.spi.PressureSource;
+import io.hwplatform.support.host.HostFiles;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.host.KeptFiles;
+import io.hwplatform.support.host.ProcFormats;
+import io.hwplatform.support.pressure.SamplingSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -150,7 +151,7 @@ public final class CgroupLimitSource extends SamplingSource {
     }
 
     private static Optional<String> read(HostRoot root, String path) {
-        return HostText.read(root.resolve(path)).text();
+        return new HostFiles(root).text(path);
     }
 
     private static String mib(OptionalLong bytes) {

@@ -1,9 +1,10 @@
 package io.hwplatform.memory.linux.internal;
 
-import io.hwplatform.support.pressure.WatchedSource;
-import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.memory.PressureLevel;
 import io.hwplatform.api.memory.spi.PressureSource;
+import io.hwplatform.support.host.HostFiles;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.pressure.WatchedSource;
 import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -37,7 +38,7 @@ public final class CgroupV1PressureSource extends WatchedSource {
         this.directory = CgroupLimitSource.locate(root)
                 .filter(location -> location.version() == CgroupLocator.Version.V1)
                 .map(CgroupLocator.Location::own)
-                .filter(dir -> root.resolve(dir + "/memory.pressure_level").toFile().exists())
+                .filter(dir -> new HostFiles(root).exists(dir + "/memory.pressure_level"))
                 .orElse(null);
         describe(directory == null ? "no cgroup v1 memory controller of our own with memory.pressure_level"
                 : "memory.pressure_level of " + directory + " (" + String.join(", ", LEVELS) + ")");

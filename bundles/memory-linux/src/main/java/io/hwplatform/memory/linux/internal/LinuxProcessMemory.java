@@ -1,8 +1,9 @@
 package io.hwplatform.memory.linux.internal;
 
-import io.hwplatform.support.host.HostRoot;
-import io.hwplatform.support.host.ProcFormats;
 import io.hwplatform.api.memory.spi.ProcessMemory;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.host.KeptFiles;
+import io.hwplatform.support.host.ProcFormats;
 import java.util.OptionalLong;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

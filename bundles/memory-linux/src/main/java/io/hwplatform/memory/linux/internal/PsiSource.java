@@ -1,10 +1,11 @@
 package io.hwplatform.memory.linux.internal;
 
+import io.hwplatform.api.memory.PressureLevel;
+import io.hwplatform.support.host.HostFiles;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.host.KeptFiles;
 import io.hwplatform.support.pressure.WatchedSource;
 import io.hwplatform.support.threads.Daemons;
-import io.hwplatform.support.host.HostRoot;
-import io.hwplatform.support.host.HostText;
-import io.hwplatform.api.memory.PressureLevel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -53,7 +54,7 @@ abstract class PsiSource extends WatchedSource {
 
     @Override
     public boolean isAvailable() {
-        return path != null && HostText.read(root.resolve(path)).text().flatMap(Psi::parse).isPresent();
+        return path != null && new HostFiles(root).text(path).flatMap(Psi::parse).isPresent();
     }
 
     @Override

@@ -1,11 +1,10 @@
 package io.hwplatform.memory.linux.internal;
 
-import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.memory.spi.PressureSource;
+import io.hwplatform.support.host.HostRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;

@@ -2,6 +2,7 @@ package io.hwplatform.numa.linux.internal;
 
 import io.hwplatform.api.numa.NumaDevice;
 import io.hwplatform.api.numa.NumaNode;
+import io.hwplatform.support.host.HostFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,24 +27,24 @@ final class DeviceLocality {
     /** Stacked devices (dm over md over dm ...) are never this deep; the bound keeps a looped tree finite. */
     private static final int MAX_DEPTH = 8;
 
-    private final HostTree host;
+    private final HostFiles host;
 
-    DeviceLocality(HostTree host) {
+    DeviceLocality(HostFiles host) {
         this.host = host;
     }
 
     /** @return every PCI function, NIC and disk, with its nodes */
     List<NumaDevice> all(List<NumaNode> nodes) {
         List<NumaDevice> devices = new ArrayList<>();
-        for (String address : host.list(PCI)) {
+        for (String address : host.names(PCI)) {
             devices.add(new NumaDevice(address, NumaDevice.Kind.PCI, pciNodes(address, nodes)));
         }
-        for (String nic : host.list(NET)) {
+        for (String nic : host.names(NET)) {
             if (!nic.equals("lo")) {
                 devices.add(new NumaDevice(nic, NumaDevice.Kind.NET, netNodes(nic, nodes, 0)));
             }
         }
-        for (String disk : host.list(BLOCK)) {
+        for (String disk : host.names(BLOCK)) {
             if (!host.exists(BLOCK + "/" + disk + "/partition")) {
                 devices.add(new NumaDevice(disk, NumaDevice.Kind.BLOCK, blockNodes(disk, nodes, 0)));
             }
@@ -107,12 +108,12 @@ final class DeviceLocality {
             return lastPciFunction(device).map(address -> pciNodes(address, nodes)).orElse(new TreeSet<>());
         }
         SortedSet<Integer> union = new TreeSet<>();
-        List<String> slaves = host.list(device + "/slaves");
+        List<String> slaves = host.names(device + "/slaves");
         if (!slaves.isEmpty()) {
             slaves.forEach(slave -> union.addAll(blockNodes(slave, nodes, depth + 1)));
         } else if (device.contains("/nvme-subsystem/")) {
             String subsystem = parent(device);
-            for (String controller : host.list(subsystem)) {
+            for (String controller : host.names(subsystem)) {
                 if (controller.matches("nvme\\d+")) {
                     host.realPath(subsystem + "/" + controller).flatMap(DeviceLocality::lastPciFunction)
                             .ifPresent(address -> union.addAll(pciNodes(address, nodes)));
@@ -132,7 +133,7 @@ final class DeviceLocality {
         }
         SortedSet<Integer> union = new TreeSet<>();
         List<String> lower = new ArrayList<>();
-        host.list(path.get()).stream().filter(entry -> entry.startsWith("lower_"))
+        host.names(path.get()).stream().filter(entry -> entry.startsWith("lower_"))
                 .forEach(entry -> lower.add(entry.substring("lower_".length())));
         host.text(path.get() + "/bonding/slaves").ifPresent(slaves -> lower.addAll(List.of(slaves.split("\\s+"))));
         lower.forEach(below -> union.addAll(netNodes(below, nodes, depth + 1)));
@@ -140,7 +141,7 @@ final class DeviceLocality {
     }
 
     private Optional<String> mapperDevice(String name) {
-        return host.list(BLOCK).stream().filter(dm -> dm.startsWith("dm-"))
+        return host.names(BLOCK).stream().filter(dm -> dm.startsWith("dm-"))
                 .filter(dm -> host.text(BLOCK + "/" + dm + "/dm/name").filter(name::equals).isPresent())
                 .findFirst();
     }

@@ -1,10 +1,11 @@
 package io.hwplatform.numa.linux.internal;
 
-import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.spi.NativeChunk;
 import io.hwplatform.api.numa.spi.NumaBackend;
 import io.hwplatform.api.numa.spi.NumaBindException;
+import io.hwplatform.support.host.HostFiles;
+import io.hwplatform.support.host.HostRoot;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -20,7 +21,7 @@ import org.osgi.service.component.annotations.Component;
 public final class LinuxNumaBackend implements NumaBackend {
 
     private final TopologyReader topology;
-    private final HostTree live;
+    private final HostFiles live;
     private final ChunkMaker chunks;
 
     /** @throws UnsupportedOperationException on an architecture without known system call numbers */
@@ -31,11 +32,11 @@ public final class LinuxNumaBackend implements NumaBackend {
 
     /** A backend reading the topology below {@code root}; public for the allocator's tests on the live kernel. */
     public LinuxNumaBackend(HostRoot root) {
-        this(new HostTree(root), JnaLinuxKernel.load());
+        this(new HostFiles(root), JnaLinuxKernel.load());
     }
 
-    LinuxNumaBackend(HostTree host, LinuxKernel kernel) {
-        this.live = new HostTree(HostRoot.live());
+    LinuxNumaBackend(HostFiles host, LinuxKernel kernel) {
+        this.live = new HostFiles(HostRoot.live());
         this.topology = new TopologyReader(host);
         this.chunks = new ChunkMaker(kernel, this::liveFreeBytes);
     }

@@ -1,9 +1,10 @@
 package io.hwplatform.numa.linux.internal;
 
-import io.hwplatform.support.host.ProcFormats;
 import io.hwplatform.api.numa.NumaDevice;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;
+import io.hwplatform.support.host.HostFiles;
+import io.hwplatform.support.host.ProcFormats;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,10 +22,10 @@ final class TopologyReader {
     static final String NODES = "/sys/devices/system/node";
     static final String TIERS = "/sys/devices/virtual/memory_tiering";
 
-    private final HostTree host;
+    private final HostFiles host;
     private final DeviceLocality devices;
 
-    TopologyReader(HostTree host) {
+    TopologyReader(HostFiles host) {
         this.host = host;
         this.devices = new DeviceLocality(host);
     }
@@ -56,7 +57,7 @@ final class TopologyReader {
     /** The node ids that have a {@code nodeN} directory. */
     private SortedSet<Integer> nodeIds() {
         SortedSet<Integer> ids = new TreeSet<>();
-        for (String entry : host.list(NODES)) {
+        for (String entry : host.names(NODES)) {
             if (entry.matches("node\\d+")) {
                 ids.add(Integer.parseInt(entry.substring(4)));
             }
@@ -90,7 +91,7 @@ final class TopologyReader {
     /** {@code memory_tierN/nodelist}: node id to tier N. */
     private Map<Integer, Integer> tiers() {
         Map<Integer, Integer> tiers = new HashMap<>();
-        for (String tier : host.list(TIERS)) {
+        for (String tier : host.names(TIERS)) {
             if (tier.matches("memory_tier\\d+")) {
                 int number = Integer.parseInt(tier.substring("memory_tier".length()));
                 host.text(TIERS + "/" + tier + "/nodelist").map(Sysfs::list)

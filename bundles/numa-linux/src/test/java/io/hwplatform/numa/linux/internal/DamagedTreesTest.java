@@ -3,9 +3,10 @@ package io.hwplatform.numa.linux.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;
+import io.hwplatform.support.host.HostFiles;
+import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.testsupport.Cases;
 import io.hwplatform.testsupport.TreeDamage;
 import java.io.IOException;
@@ -58,7 +59,7 @@ class DamagedTreesTest {
                 TreeDamage.copyTree(TREES.resolve("two-sockets"), root);
                 int[] ids = renumber(root, random);
 
-                NumaTopology topology = new TopologyReader(new HostTree(HostRoot.of(root.toString()))).read();
+                NumaTopology topology = new TopologyReader(new HostFiles(HostRoot.of(root.toString()))).read();
 
                 assertThat(topology.online()).containsExactlyInAnyOrder(ids[0], ids[1]);
                 assertThat(topology.nodes()).extracting(NumaNode::id).containsExactlyInAnyOrder(ids[0], ids[1]);
@@ -71,7 +72,7 @@ class DamagedTreesTest {
     }
 
     private static void readEverything(Path root, List<String> devices) {
-        HostTree host = new HostTree(HostRoot.of(root.toString()));
+        HostFiles host = new HostFiles(HostRoot.of(root.toString()));
         NumaTopology topology = new TopologyReader(host).read();
         for (NumaNode node : topology.nodes()) {
             assertThat(node.id()).isBetween(0, MAX_NODE);

@@ -3,12 +3,13 @@ package io.hwplatform.numa.linux.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hwplatform.api.numa.NumaNode;
+import io.hwplatform.support.host.HostFiles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeviceLocalityTest {
 
-    private final HostTree twoSockets = TopologyReaderTest.tree("two-sockets");
+    private final HostFiles twoSockets = TopologyReaderTest.tree("two-sockets");
     private final List<NumaNode> nodes = new TopologyReader(twoSockets).read().nodes();
     private final DeviceLocality locality = new DeviceLocality(twoSockets);
 
@@ -57,7 +58,7 @@ class DeviceLocalityTest {
 
     @Test
     void localCpuListOfAllCpusTellsNothing() {
-        HostTree vm = TopologyReaderTest.tree("vm-one-node");
+        HostFiles vm = TopologyReaderTest.tree("vm-one-node");
         List<NumaNode> vmNodes = new TopologyReader(vm).read().nodes();
         // local_cpulist = all CPUs: no information, even on a single node.
         assertThat(new DeviceLocality(vm).nodesOf("vda", vmNodes)).isEmpty();

@@ -3,8 +3,9 @@ package io.hwplatform.numa.linux.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.numa.spi.NumaBindException;
+import io.hwplatform.support.host.HostFiles;
+import io.hwplatform.support.host.HostRoot;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class LiveKernelTest {
     private static final int CHUNK = 2 * 1024 * 1024;
 
     private final LinuxNumaBackend backend =
-            new LinuxNumaBackend(new HostTree(HostRoot.live()), JnaLinuxKernel.load());
+            new LinuxNumaBackend(new HostFiles(HostRoot.live()), JnaLinuxKernel.load());
 
     @Test
     void memoryBoundToAnExistingNodeIsPlacedThere() throws Exception {

@@ -2,9 +2,10 @@ package io.hwplatform.numa.linux.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;
+import io.hwplatform.support.host.HostFiles;
+import io.hwplatform.support.host.HostRoot;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +16,8 @@ class TopologyReaderTest {
         return new TopologyReader(tree(tree)).read();
     }
 
-    static HostTree tree(String name) {
-        return new HostTree(HostRoot.of(Path.of("src/test/trees", name).toAbsolutePath().toString()));
+    static HostFiles tree(String name) {
+        return new HostFiles(HostRoot.of(Path.of("src/test/trees", name).toAbsolutePath().toString()));
     }
 
     @Test

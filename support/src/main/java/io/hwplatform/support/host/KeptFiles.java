@@ -1,7 +1,5 @@
-package io.hwplatform.memory.linux.internal;
+package io.hwplatform.support.host;
 
-import io.hwplatform.support.host.HostRoot;
-import io.hwplatform.support.host.HostText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,7 +25,7 @@ import java.util.Optional;
  * throws. A descriptor that fails is closed and the file opened again next time (a cgroup moved, a file replaced).
  * Thread-safe.
  */
-final class KeptFiles implements AutoCloseable {
+public final class KeptFiles implements AutoCloseable {
 
     private static final int FIRST_CAPACITY = 16 * 1024;
 
@@ -36,16 +34,16 @@ final class KeptFiles implements AutoCloseable {
     /** Shared by all files: a direct buffer is read into without a copy through a temporary one. */
     private ByteBuffer buffer;
 
-    KeptFiles(HostRoot root) {
+    public KeptFiles(HostRoot root) {
         this.root = root;
     }
 
     /** @return the text of a host path, or empty when it cannot be read (why is {@link #read}'s) */
-    Optional<String> text(String path) {
+    public Optional<String> text(String path) {
         return read(path).text();
     }
 
-    synchronized HostText read(String path) {
+    public synchronized HostText read(String path) {
         FileChannel channel = open.get(path);
         try {
             if (channel == null) {
