@@ -33,6 +33,13 @@ public interface MemoryGovernor {
      */
     ReclaimReport reclaim(long bytes, PressureLevel level);
 
+    /**
+     * Memory was released outside a reclaim (a cache dropped entries on its own, a balloon handler finished late):
+     * return it to the operating system soon, as after a reclaim (the NUMA pool's free chunks, free native heap).
+     * Returns at once; calls in quick succession are one return.
+     */
+    void returnReleasedMemory();
+
     /** @return the most recent reclaims, oldest first (a bounded history) */
     List<ReclaimReport> history();
 

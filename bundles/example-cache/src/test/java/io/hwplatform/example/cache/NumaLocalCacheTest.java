@@ -1,7 +1,6 @@
 package io.hwplatform.example.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hwplatform.api.memory.MemoryGovernor;
 import io.hwplatform.api.memory.PressureLevel;
@@ -69,13 +68,6 @@ class NumaLocalCacheTest {
         cache.clear();
         assertThat(open.get()).isZero();
         assertThat(cache.stats().bytes()).isZero();
-    }
-
-    @Test
-    void sizesAsOperatorsTypeThem() {
-        assertThat(CacheCommands.parse("600m")).isEqualTo(600L << 20);
-        assertThat(CacheCommands.parse("2g")).isEqualTo(2L << 30);
-        assertThatThrownBy(() -> CacheCommands.parse("lots")).hasMessageContaining("not a size");
     }
 
     private NumaAllocator heapAllocator() {

@@ -1,6 +1,5 @@
 package io.hwplatform.memory.internal;
 
-import io.hwplatform.support.threads.Daemons;
 import io.hwplatform.api.memory.MemoryGovernor;
 import io.hwplatform.api.memory.MemoryListener;
 import io.hwplatform.api.memory.MemoryPressure;
@@ -8,6 +7,7 @@ import io.hwplatform.api.memory.PressureLevel;
 import io.hwplatform.api.memory.ReclaimReport;
 import io.hwplatform.api.memory.Subscription;
 import io.hwplatform.api.memory.spi.PressureSource;
+import io.hwplatform.support.threads.Daemons;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns pressure reports into reclaims: keeps the sources, reclaimers, listeners and the history; when to reclaim
@@ -34,7 +35,7 @@ final class Governor implements AutoCloseable {
     private static final int HISTORY = 32;
     /** Asked for when neither the source nor the resident size tells how much. */
     private static final long FALLBACK_BYTES = 64L << 20;
-    /** A balloon handler that released memory outside a reclaim: it goes back to the OS after this long. */
+    /** Memory released outside a reclaim goes back to the OS after this long (a burst of reports is one return). */
     private static final long RELEASED_OUTSIDE_DELAY_MILLIS = 200;
     private static final System.Logger LOG = System.getLogger(Governor.class.getName());
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -52,6 +53,7 @@ final class Governor implements AutoCloseable {
     private final ExecutorService workers;
     private final ReclaimRun run;
     private final ReclaimScheduling scheduling;
+    private final AtomicBoolean returnPending = new AtomicBoolean();
 
     Governor(Settings settings, Environment environment) {
         this(settings, environment, new ThreadScheduler("hwplatform-memory-governor"));
@@ -172,10 +174,14 @@ final class Governor implements AutoCloseable {
         }
     }
 
-    /** Memory a balloon handler released outside a reclaim: return it to the OS soon. */
+    /** Memory released outside a reclaim: return it to the OS soon, once for a burst of calls. */
     void releasedOutsideReclaim() {
-        scheduler.schedule(() -> run.returnToOs(PressureLevel.MODERATE, settings), RELEASED_OUTSIDE_DELAY_MILLIS,
-                TimeUnit.MILLISECONDS);
+        if (returnPending.compareAndSet(false, true)) {
+            scheduler.schedule(() -> {
+                returnPending.set(false);
+                run.returnToOs(PressureLevel.MODERATE, settings);
+            }, RELEASED_OUTSIDE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override

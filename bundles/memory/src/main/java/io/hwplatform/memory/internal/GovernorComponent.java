@@ -1,9 +1,6 @@
 package io.hwplatform.memory.internal;
 
-import io.hwplatform.api.hypervisor.Balloon;
-import io.hwplatform.api.hypervisor.BalloonKind;
 import io.hwplatform.api.hypervisor.HypervisorDetector;
-import io.hwplatform.api.memory.BalloonDriver;
 import io.hwplatform.api.memory.MemoryGovernor;
 import io.hwplatform.api.memory.MemoryListener;
 import io.hwplatform.api.memory.MemoryReclaimer;
@@ -17,11 +14,6 @@ import io.hwplatform.api.memory.spi.ProcessMemory;
 import io.hwplatform.api.numa.NumaAllocator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongConsumer;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,18 +26,17 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The memory governor service, and the balloon driver for simple users. Binds every pressure source and reclaimer
- * as they come and go. The capabilities are {@link MemoryCapabilityPublisher}'s.
+ * The memory governor service: binds every pressure source and reclaimer as they come and go, and the NUMA pool and
+ * the OS bundle's process memory that a reclaim returns memory through. The balloon driver is
+ * {@link BalloonDriverComponent}; the capabilities are {@link MemoryCapabilityPublisher}'s.
  */
-@Component(immediate = true, service = {MemoryGovernor.class, BalloonDriver.class},
+@Component(immediate = true, service = MemoryGovernor.class,
         configurationPid = "io.hwplatform.memory")
 @Designate(ocd = GovernorConfig.class)
-public final class GovernorComponent implements MemoryGovernor, BalloonDriver {
+public final class GovernorComponent implements MemoryGovernor {
 
     private final JvmEnvironment environment = new JvmEnvironment();
     private final Governor governor;
-    private final AtomicLong reported = new AtomicLong();
-    private final AtomicInteger handlers = new AtomicInteger();
     private volatile BalloonGauge gauge;
     private volatile HypervisorDetector hypervisor;
 
@@ -98,6 +89,18 @@ public final class GovernorComponent implements MemoryGovernor, BalloonDriver {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    void setHypervisor(HypervisorDetector detector) {
+        this.hypervisor = detector;
+    }
+
+    void unsetHypervisor(HypervisorDetector detector) {
+        if (this.hypervisor == detector) {
+            this.hypervisor = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     void setProcess(ProcessMemory process) {
         environment.process = process;
         governor.prime();
@@ -122,24 +125,16 @@ public final class GovernorComponent implements MemoryGovernor, BalloonDriver {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setHypervisor(HypervisorDetector detector) {
-        this.hypervisor = detector;
-    }
-
-    void unsetHypervisor(HypervisorDetector detector) {
-        if (this.hypervisor == detector) {
-            this.hypervisor = null;
-        }
-    }
-
     // MemoryGovernor
 
     @Override
     public MemoryStatus status() {
-        return new MemoryStatus(governor.level(), governor.pressures(), kind().orElse(null), isAvailable(),
-                sizeBytes().orElse(-1), targetBytes().orElse(-1), environment.residentBytes().orElse(-1),
+        BalloonGauge currentGauge = gauge;
+        HypervisorDetector detector = hypervisor;
+        return new MemoryStatus(governor.level(), governor.pressures(),
+                BalloonState.kind(detector, currentGauge).orElse(null), BalloonState.bound(detector),
+                BalloonState.size(currentGauge).orElse(-1), BalloonState.target(currentGauge).orElse(-1),
+                environment.residentBytes().orElse(-1),
                 governor.lastReclaim(),
                 governor.reclaimersInAskingOrder().stream().map(RegisteredReclaimer::lastResult).toList());
     }
@@ -163,6 +158,11 @@ public final class GovernorComponent implements MemoryGovernor, BalloonDriver {
     }
 
     @Override
+    public void returnReleasedMemory() {
+        governor.releasedOutsideReclaim();
+    }
+
+    @Override
     public List<ReclaimReport> history() {
         return governor.history();
     }
@@ -170,62 +170,6 @@ public final class GovernorComponent implements MemoryGovernor, BalloonDriver {
     @Override
     public Subscription watch(MemoryListener listener) {
         return governor.watch(listener);
-    }
-
-    // BalloonDriver
-
-    @Override
-    public boolean isAvailable() {
-        return hypervisorBalloon().map(Balloon::bound).orElse(false);
-    }
-
-    @Override
-    public Optional<BalloonKind> kind() {
-        return hypervisorBalloon().map(Balloon::kind).or(() -> {
-            BalloonGauge currentGauge = gauge;
-            return currentGauge == null ? Optional.empty() : currentGauge.kind();
-        });
-    }
-
-    @Override
-    public OptionalLong sizeBytes() {
-        BalloonGauge currentGauge = gauge;
-        return currentGauge == null ? OptionalLong.empty() : currentGauge.sizeBytes();
-    }
-
-    @Override
-    public OptionalLong targetBytes() {
-        BalloonGauge currentGauge = gauge;
-        return currentGauge == null ? OptionalLong.empty() : currentGauge.targetBytes();
-    }
-
-    /**
-     * A handler takes part as a reclaimer of ranking 0; what it released is what it reports through
-     * {@link #reportMemoryReleased(long)} during the call.
-     */
-    @Override
-    public Subscription registerPressureHandler(LongConsumer bytesToRelease) {
-        MemoryReclaimer handler = (bytes, level) -> {
-            long before = reported.get();
-            bytesToRelease.accept(bytes);
-            return reported.get() - before;
-        };
-        governor.addReclaimer(new RegisteredReclaimer(handler, "balloon-handler-" + handlers.incrementAndGet(), 0,
-                Long.MAX_VALUE));
-        return () -> governor.removeReclaimer(handler);
-    }
-
-    @Override
-    public void reportMemoryReleased(long bytes) {
-        if (bytes > 0) {
-            reported.addAndGet(bytes);
-            governor.releasedOutsideReclaim();
-        }
-    }
-
-    private Optional<Balloon> hypervisorBalloon() {
-        HypervisorDetector detector = hypervisor;
-        return detector == null ? Optional.empty() : Optional.ofNullable(detector.info().balloon());
     }
 
     private static String name(MemoryReclaimer reclaimer, Map<String, Object> properties) {

@@ -123,6 +123,25 @@ class GovernorTest {
     }
 
     @Test
+    void memoryReleasedOutsideAReclaimGoesBackToTheOsOnceForABurst() {
+        governor.releasedOutsideReclaim();
+        governor.releasedOutsideReclaim();
+        governor.releasedOutsideReclaim();
+        scheduler.runDue();
+        assertThat(environment.numaTrims).as("not before the delay").hasValue(0);
+
+        scheduler.advance(200, TimeUnit.MILLISECONDS);
+        scheduler.runDue();
+        assertThat(environment.numaTrims).hasValue(1);
+        assertThat(environment.nativeTrims).hasValue(1);
+
+        governor.releasedOutsideReclaim();
+        scheduler.advance(200, TimeUnit.MILLISECONDS);
+        scheduler.runDue();
+        assertThat(environment.numaTrims).as("a later report is another return").hasValue(2);
+    }
+
+    @Test
     void primingRunsTheTrimsButAsksNoReclaimerAndTellsNobody() {
         List<String> asked = new ArrayList<>();
         governor.addReclaimer(reclaimer("cache", 0, 100, asked));

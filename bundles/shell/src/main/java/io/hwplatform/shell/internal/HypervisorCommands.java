@@ -5,6 +5,8 @@ import io.hwplatform.api.hypervisor.Evidence;
 import io.hwplatform.api.hypervisor.HypervisorDetector;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
 import io.hwplatform.api.hypervisor.XenRole;
+import io.hwplatform.support.shell.Json;
+import io.hwplatform.support.shell.TextTable;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
@@ -28,7 +30,7 @@ public final class HypervisorCommands {
     @Descriptor("shows the hypervisor, cloud, Xen role, container and balloon, then the evidence for the verdict")
     public String info(
             @Descriptor(Json.OPTION)
-            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+            @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("read every signal again now instead of showing the current verdict")
             @Parameter(names = "--fresh", presentValue = "true", absentValue = "false") boolean fresh) {
         HypervisorInfo info = fresh ? detector.detect() : detector.info();

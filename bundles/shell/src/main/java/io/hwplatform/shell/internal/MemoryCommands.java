@@ -8,6 +8,9 @@ import io.hwplatform.api.memory.PressureLevel;
 import io.hwplatform.api.memory.ReclaimReport;
 import io.hwplatform.api.memory.ReclaimerResult;
 import io.hwplatform.api.memory.Subscription;
+import io.hwplatform.support.shell.Json;
+import io.hwplatform.support.shell.Sizes;
+import io.hwplatform.support.shell.TextTable;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -47,7 +50,7 @@ public final class MemoryCommands {
 
     @Descriptor("shows the pressure per source, the balloon, the process's resident memory and the last reclaim")
     public String status(@Descriptor(Json.OPTION)
-            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
+            @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json) {
         MemoryStatus status = governor.status();
         if (json) {
             return Json.write(Json.object(
@@ -78,7 +81,7 @@ public final class MemoryCommands {
 
     @Descriptor("lists the pressure sources: available or why not, what they watch, what they say")
     public String sources(@Descriptor(Json.OPTION)
-            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
+            @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json) {
         List<MemoryGovernor.SourceInfo> sources = governor.sources();
         if (json) {
             return Json.write(Map.of("sources", sources.stream().map(source -> Json.object("name", source.name(),
@@ -93,7 +96,7 @@ public final class MemoryCommands {
 
     @Descriptor("lists the reclaimers in the order they are asked, with what each did last")
     public String reclaimers(@Descriptor(Json.OPTION)
-            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
+            @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json) {
         List<ReclaimerResult> reclaimers = governor.status().reclaimers();
         if (json) {
             return Json.write(Map.of("reclaimers", reclaimers.stream().map(MemoryCommands::reclaimerJson).toList()));
@@ -106,7 +109,7 @@ public final class MemoryCommands {
 
     @Descriptor("asks the reclaimers for memory now and returns it to the operating system")
     public String reclaim(@Descriptor(Json.OPTION)
-            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+            @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("level told to the reclaimers: moderate or critical")
             @Parameter(names = "--level", absentValue = "moderate") String level,
             @Descriptor("bytes to ask for: 4096, 64k, 600m, 2g") String bytes) {

@@ -8,6 +8,9 @@ import io.hwplatform.api.numa.NumaDevice;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.PoolStats;
+import io.hwplatform.support.shell.Json;
+import io.hwplatform.support.shell.Sizes;
+import io.hwplatform.support.shell.TextTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +42,7 @@ public final class NumaCommands {
 
     @Descriptor("shows the NUMA nodes: CPUs, memory, tiers, distances (like numactl --hardware)")
     public String topology(@Descriptor(Json.OPTION)
-            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
+            @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json) {
         NumaTopology topology = allocator.topology();
         return json ? Json.write(topologyJson(topology, allocator.isNumaAware()))
                 : topologyText(topology, allocator.isNumaAware());
@@ -47,7 +50,7 @@ public final class NumaCommands {
 
     @Descriptor("shows which node each PCI function, NIC and disk hangs on")
     public String devices(@Descriptor(Json.OPTION)
-            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
+            @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json) {
         List<NumaDevice> devices = allocator.topology().devices();
         if (json) {
             return Json.write(Map.of("devices", devices.stream().map(device -> Json.object(
@@ -61,7 +64,7 @@ public final class NumaCommands {
 
     @Descriptor("allocates a buffer on a node, verifies where the kernel put it, reports and frees it")
     public String alloc(@Descriptor(Json.OPTION)
-            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+            @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("fail instead of falling back to another node")
             @Parameter(names = "--strict", presentValue = "true", absentValue = "false") boolean strict,
             @Descriptor("size: bytes or 4k, 64m, 1g") String size,
@@ -80,7 +83,7 @@ public final class NumaCommands {
 
     @Descriptor("allocates a buffer on node 0 (see alloc <size> <node>)")
     public String alloc(@Descriptor(Json.OPTION)
-            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+            @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("fail instead of falling back to another node")
             @Parameter(names = "--strict", presentValue = "true", absentValue = "false") boolean strict,
             @Descriptor("size: bytes or 4k, 64m, 1g") String size) {
@@ -89,7 +92,7 @@ public final class NumaCommands {
 
     @Descriptor("shows the pool: chunks, bytes in use, allocations per fallback step, leaks, trims, quarantine")
     public String stats(@Descriptor(Json.OPTION)
-            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
+            @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json) {
         PoolStats stats = allocator.stats();
         Map<String, Object> steps = new LinkedHashMap<>();
         for (AllocationStep step : AllocationStep.values()) {

@@ -2,6 +2,8 @@ package io.hwplatform.shell.internal;
 
 import io.hwplatform.api.capability.CapabilityRegistry;
 import io.hwplatform.api.capability.PlatformCapability;
+import io.hwplatform.support.shell.Json;
+import io.hwplatform.support.shell.TextTable;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,14 +30,14 @@ public final class PlatformCommands {
     @Descriptor("lists the platform capabilities: name, attributes, providing bundle")
     public String capabilities(
             @Descriptor("print one JSON document instead of a table")
-            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
+            @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json) {
         return capabilities(json, null);
     }
 
     @Descriptor("lists the platform capabilities that match an LDAP filter, e.g. '(numa.nodes>=2)'")
     public String capabilities(
             @Descriptor("print one JSON document instead of a table")
-            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+            @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("LDAP filter over name (platform.capability) and attributes; quote it") String filter) {
         List<PlatformCapability> capabilities = registry.list(filter);
         return json ? toJson(capabilities) : toTable(capabilities);

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import io.hwplatform.api.numa.NumaDevice;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;
+import io.hwplatform.support.shell.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,9 +1,9 @@
-package io.hwplatform.shell.internal;
+package io.hwplatform.support.shell;
 
 import java.util.Locale;
 
 /** Sizes as operators type them ({@code 4096}, {@code 64k}, {@code 600m}, {@code 2g}) and as they read them. */
-final class Sizes {
+public final class Sizes {
 
     private Sizes() {}
 
@@ -11,7 +11,7 @@ final class Sizes {
      * @return the size in bytes
      * @throws IllegalArgumentException when the text is not a size, with the forms accepted
      */
-    static long parse(String text) {
+    public static long parse(String text) {
         String size = text.strip().toLowerCase(Locale.ROOT).replaceFirst("(?<=[kmgt])i?b$", ""); // 64kib, 600mb
         int shift = 0;
         if (!size.isEmpty()) {
@@ -36,7 +36,7 @@ final class Sizes {
     }
 
     /** @return the size for people: {@code 600 MiB}, {@code 1.5 GiB}, {@code 512 B} */
-    static String format(long bytes) {
+    public static String format(long bytes) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
         double value = bytes;
         int unit = 0;

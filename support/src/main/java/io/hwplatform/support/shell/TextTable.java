@@ -1,4 +1,4 @@
-package io.hwplatform.shell.internal;
+package io.hwplatform.support.shell;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,13 +8,13 @@ import java.util.List;
  * A plain-text table with aligned columns, in the style of {@code scr:list}: a header row, then one row per item,
  * columns separated by two spaces, no trailing blanks.
  */
-final class TextTable {
+public final class TextTable {
 
     private final String[] headers;
     private final boolean showHeaders;
     private final List<String[]> rows = new ArrayList<>();
 
-    TextTable(String... headers) {
+    public TextTable(String... headers) {
         this(true, headers);
     }
 
@@ -24,12 +24,12 @@ final class TextTable {
     }
 
     /** @return a two-column table of names and values, without a header row */
-    static TextTable keyValue() {
+    public static TextTable keyValue() {
         return new TextTable(false, "", "");
     }
 
     /** Adds a row; {@code null} cells print as {@code -}. */
-    TextTable row(Object... cells) {
+    public TextTable row(Object... cells) {
         if (cells.length != headers.length) {
             throw new IllegalArgumentException("expected " + headers.length + " cells, got " + cells.length);
         }

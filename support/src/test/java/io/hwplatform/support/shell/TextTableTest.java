@@ -1,4 +1,4 @@
-package io.hwplatform.shell.internal;
+package io.hwplatform.support.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class TextTableTest {
 
     @Test
-    void alignsColumnsToTheWidestCellWithoutTrailingBlanks() {
+    public void alignsColumnsToTheWidestCellWithoutTrailingBlanks() {
         String table = new TextTable("NAME", "NODES", "BUNDLE")
                 .row("numa", 4, "io.hwplatform.numa")
                 .row("hypervisor.kvm", null, "x")
@@ -21,7 +21,7 @@ class TextTableTest {
     }
 
     @Test
-    void rejectsRowsOfTheWrongWidth() {
+    public void rejectsRowsOfTheWrongWidth() {
         assertThatThrownBy(() -> new TextTable("A", "B").row("only one"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected 2 cells");
