@@ -26,7 +26,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
 final class EmbeddedRuntime implements AutoCloseable {
 
     private static final String SHELL_BUNDLE = "org.apache.felix.gogo.shell";
-    private static final String REGISTRY_BUNDLE = "io.hwplatform.capabilities";
+    /** A bundle's own word on when it must start, for what it publishes to be seen (the registry says 2). */
+    static final String START_LEVEL_HEADER = "Hwplatform-StartLevel";
     private static final String FILE_INSTALL_BUNDLE = "org.apache.felix.fileinstall";
     private static final long START_TIMEOUT_SECONDS = 60;
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
@@ -115,17 +116,23 @@ final class EmbeddedRuntime implements AutoCloseable {
                     || (!withFileInstall && FILE_INSTALL_BUNDLE.equals(bundle.getSymbolicName()))) {
                 continue;
             }
-            bundle.adapt(BundleStartLevel.class).setStartLevel(startLevel(bundle.getSymbolicName()));
+            bundle.adapt(BundleStartLevel.class).setStartLevel(startLevel(bundle));
             bundle.start();
         }
     }
 
-    private static int startLevel(String symbolicName) {
-        return switch (symbolicName) {
-            case SHELL_BUNDLE -> FrameworkConfig.SHELL_START_LEVEL;
-            case REGISTRY_BUNDLE -> FrameworkConfig.REGISTRY_START_LEVEL;
-            default -> 1;
-        };
+    /** The Gogo shell last, so that its prompt sees every command; a bundle that names its level, at it; else 1. */
+    static int startLevel(Bundle bundle) {
+        if (SHELL_BUNDLE.equals(bundle.getSymbolicName())) {
+            return FrameworkConfig.SHELL_START_LEVEL;
+        }
+        String level = bundle.getHeaders().get(START_LEVEL_HEADER);
+        try {
+            return level == null ? 1 : Math.max(1, Math.min(FrameworkConfig.SHELL_START_LEVEL - 1,
+                    Integer.parseInt(level.strip())));
+        } catch (NumberFormatException garbled) {
+            return 1;
+        }
     }
 
     private void startAndAwait() throws BundleException, InterruptedException {

@@ -7,12 +7,6 @@ import java.util.Map;
 /** The Felix configuration of the embedded runtime. Pure: everything it depends on comes in as arguments. */
 final class FrameworkConfig {
 
-    /**
-     * Start level of the capability registry: after the bundles that provide probes and backends, so that every
-     * component publishing capabilities (all need the registry) activates once, with its providers already there,
-     * instead of re-detecting as each provider arrives.
-     */
-    static final int REGISTRY_START_LEVEL = 2;
     /** Start level of the Gogo shell bundle: after everything else, so its prompt sees every command. */
     static final int SHELL_START_LEVEL = 3;
 
