@@ -4,7 +4,6 @@ import io.hwplatform.api.hypervisor.spi.Finding;
 import io.hwplatform.api.hypervisor.spi.FirmwareField;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
 import io.hwplatform.api.hypervisor.spi.Signal;
-import io.hwplatform.api.hypervisor.HypervisorType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +21,9 @@ public final class ProbeSupport {
     public static final String CPUINFO = "/proc/cpuinfo";
     /** s390's machine description, whose {@code VM00 Control Program} line names the hypervisor. */
     public static final String SYSINFO = "/proc/sysinfo";
+    /** The flattened device tree the firmware hands to the kernel (Arm, POWER), where a hypervisor names itself. */
+    public static final String DEVICE_TREE = "/proc/device-tree";
+    public static final String DEVICE_TREE_HYPERVISOR = DEVICE_TREE + "/hypervisor/compatible";
 
     private ProbeSupport() {}
 
@@ -29,10 +31,10 @@ public final class ProbeSupport {
      * Matches a firmware table the way systemd does: the first identifying field (product name, system vendor, board
      * vendor, BIOS vendor, product version) whose value starts with one of the prefixes.
      *
-     * @param prefixes value prefix to hypervisor, e.g. {@code "VMware" -> VMWARE}
+     * @param prefixes value prefixes and their hypervisors, e.g. {@code "VMware" -> VMWARE}, the first written first
      * @return the claim, with the field's position as its order; empty when no field matches
      */
-    public static Optional<Finding> firmware(HostSignals host, Map<String, HypervisorType> prefixes) {
+    public static Optional<Finding> firmware(HostSignals host, Signatures prefixes) {
         for (FirmwareField field : FirmwareField.values()) {
             if (!field.identifiesPlatform()) {
                 continue;
@@ -41,11 +43,10 @@ public final class ProbeSupport {
             if (value.isEmpty()) {
                 continue;
             }
-            for (Map.Entry<String, HypervisorType> prefix : prefixes.entrySet()) {
-                if (value.get().startsWith(prefix.getKey())) {
-                    return Optional.of(new Finding.Hypervisor(prefix.getValue(), Signal.FIRMWARE, field.ordinal(),
-                            host.firmwareSource(field)));
-                }
+            Optional<Signatures.Signature> match = prefixes.prefixOf(value.get());
+            if (match.isPresent()) {
+                return Optional.of(new Finding.Hypervisor(match.get().type(), Signal.FIRMWARE, field.ordinal(),
+                        host.firmwareSource(field)));
             }
         }
         return Optional.empty();
@@ -55,16 +56,37 @@ public final class ProbeSupport {
      * @param signatures CPUID vendor signature (trailing NULs dropped) to hypervisor, e.g. {@code "KVMKVMKVM" -> KVM}
      * @return a claim for every hypervisor leaf that shows one of the signatures, its leaf as order
      */
-    public static List<Finding> cpuid(HostSignals host, Map<String, HypervisorType> signatures) {
+    public static List<Finding> cpuid(HostSignals host, Signatures signatures) {
         List<Finding> findings = new ArrayList<>();
-        host.cpuidSignatures().forEach((leaf, signature) -> {
-            HypervisorType type = signatures.get(signature);
-            if (type != null) {
-                findings.add(new Finding.Hypervisor(type, Signal.CPUID, Integer.toUnsignedLong(leaf),
-                        HostSignals.cpuidSource(leaf)));
-            }
-        });
+        host.cpuidSignatures().forEach((leaf, signature) -> signatures.exactly(signature).ifPresent(match ->
+                findings.add(new Finding.Hypervisor(match.type(), Signal.CPUID, Integer.toUnsignedLong(leaf),
+                        HostSignals.cpuidSource(leaf)))));
         return findings;
+    }
+
+    /** @return the device tree's {@code hypervisor/compatible} (Arm, POWER guests), e.g. {@code linux,kvm} */
+    public static Optional<String> deviceTreeHypervisor(HostSignals host) {
+        return host.text(DEVICE_TREE_HYPERVISOR);
+    }
+
+    /**
+     * Finds a bus's device by one of its sysfs attributes, as the balloon devices are found (virtio device id 5, the
+     * Hyper-V Dynamic Memory class id).
+     *
+     * @param devices the bus's devices directory, e.g. {@code /sys/bus/virtio/devices}
+     * @param attribute the file that identifies it, e.g. {@code device}
+     * @param wanted the attribute's value, compared without case
+     * @return the device's name, and the path of the attribute that matched (the evidence)
+     */
+    public static Optional<Map.Entry<String, String>> busDevice(HostSignals host, String devices, String attribute,
+            String wanted) {
+        for (String device : host.list(devices)) {
+            String path = devices + "/" + device + "/" + attribute;
+            if (host.text(path).filter(wanted::equalsIgnoreCase).isPresent()) {
+                return Optional.of(Map.entry(device, path));
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return the clock sources the kernel offers, e.g. {@code [kvm-clock, tsc]}; empty when not told */

@@ -9,6 +9,7 @@ import io.hwplatform.api.hypervisor.spi.Finding;
 import io.hwplatform.api.hypervisor.spi.FirmwareField;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
 import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
+import io.hwplatform.support.probe.RecordingHostSignals;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,10 +1,12 @@
 package io.hwplatform.hypervisor.internal;
 
 import io.hwplatform.api.capability.CapabilityRegistry;
-import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.hypervisor.HypervisorDetector;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
 import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.probe.LinuxHostSignals;
+import io.hwplatform.support.probe.RecordingHostSignals;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;

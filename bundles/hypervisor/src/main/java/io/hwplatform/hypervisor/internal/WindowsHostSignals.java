@@ -1,7 +1,8 @@
 package io.hwplatform.hypervisor.internal;
 
-import io.hwplatform.support.host.HostText;
 import io.hwplatform.api.hypervisor.spi.FirmwareField;
+import io.hwplatform.support.host.HostText;
+import io.hwplatform.support.probe.RecordingHostSignals;
 import java.util.List;
 import java.util.Optional;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.hwplatform.api.hypervisor.Evidence;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
 import io.hwplatform.testsupport.Cases;
+import io.hwplatform.testsupport.FixtureTrees;
 import io.hwplatform.testsupport.TreeDamage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,7 +133,7 @@ class DamagedTreesTest {
     }
 
     private static HypervisorInfo detect(Path root) {
-        return Detection.run(new LinuxHostSignals(io.hwplatform.support.host.HostRoot.of(root.toString())),
+        return Detection.run(ScenarioTest.signals(root),
                 ScenarioTest.ALL_PROBES, root.toString());
     }
 }

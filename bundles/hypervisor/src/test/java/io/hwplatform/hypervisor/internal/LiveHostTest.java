@@ -2,9 +2,10 @@ package io.hwplatform.hypervisor.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
 import io.hwplatform.api.hypervisor.HypervisorType;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.probe.LinuxHostSignals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

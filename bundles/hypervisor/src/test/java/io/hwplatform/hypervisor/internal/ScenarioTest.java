@@ -12,6 +12,9 @@ import io.hwplatform.hypervisor.kvm.internal.KvmProbe;
 import io.hwplatform.hypervisor.others.internal.OthersProbe;
 import io.hwplatform.hypervisor.vmware.internal.VmwareProbe;
 import io.hwplatform.hypervisor.xen.internal.XenProbe;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.probe.LinuxHostSignals;
+import io.hwplatform.testsupport.FixtureTrees;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -126,8 +129,7 @@ class ScenarioTest {
     @Test
     void withoutTheKvmProbeKvmIsJustSomeHypervisor() {
         List<HypervisorProbe> withoutKvm = ALL_PROBES.stream().filter(probe -> !probe.name().equals("kvm")).toList();
-        HypervisorInfo info = Detection.run(new LinuxHostSignals(FixtureTrees.copy("kvm-q35", temp)), withoutKvm,
-                temp.toString());
+        HypervisorInfo info = Detection.run(signals(FixtureTrees.copy("kvm-q35", temp)), withoutKvm, temp.toString());
 
         assertThat(info.type()).isEqualTo(HypervisorType.OTHER);
         assertThat(info.balloon()).isNull();
@@ -136,6 +138,10 @@ class ScenarioTest {
 
     HypervisorInfo detect(String tree) {
         Path root = temp.resolve(tree);
-        return Detection.run(new LinuxHostSignals(FixtureTrees.copy(tree, root)), ALL_PROBES, root.toString());
+        return Detection.run(signals(FixtureTrees.copy(tree, root)), ALL_PROBES, root.toString());
+    }
+
+    static LinuxHostSignals signals(Path tree) {
+        return new LinuxHostSignals(HostRoot.of(tree.toString()));
     }
 }

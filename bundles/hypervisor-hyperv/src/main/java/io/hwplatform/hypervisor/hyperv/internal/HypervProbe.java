@@ -7,12 +7,12 @@ import io.hwplatform.api.hypervisor.spi.Finding;
 import io.hwplatform.api.hypervisor.spi.FirmwareField;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
 import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
-import io.hwplatform.support.probe.ProbeSupport;
 import io.hwplatform.api.hypervisor.spi.Signal;
+import io.hwplatform.support.probe.ProbeSupport;
+import io.hwplatform.support.probe.Signatures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 
@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Component;
 @Component
 public final class HypervProbe implements HypervisorProbe {
 
-    static final Map<String, HypervisorType> CPUID = Map.of("Microsoft Hv", HypervisorType.HYPERV);
+    static final Signatures CPUID = Signatures.of("Microsoft Hv", HypervisorType.HYPERV);
     /** The vmbus device class of Dynamic Memory, the Hyper-V balloon. */
     static final String DYNAMIC_MEMORY_CLASS = "{525074dc-8985-46e2-8057-a307dc18a502}";
     static final String VMBUS_DEVICES = "/sys/bus/vmbus/devices";
@@ -59,19 +59,13 @@ public final class HypervProbe implements HypervisorProbe {
             return Optional.of(new Finding.Hypervisor(HypervisorType.HYPERV, Signal.FIRMWARE,
                     FirmwareField.PRODUCT_NAME.ordinal(), host.firmwareSource(FirmwareField.PRODUCT_NAME)));
         }
-        return ProbeSupport.firmware(host, Map.of("Hyper-V", HypervisorType.HYPERV));
+        return ProbeSupport.firmware(host, Signatures.of("Hyper-V", HypervisorType.HYPERV));
     }
 
     private static Optional<Finding> linuxBalloon(HostSignals host) {
-        for (String device : host.list(VMBUS_DEVICES)) {
-            String classId = VMBUS_DEVICES + "/" + device + "/class_id";
-            if (host.text(classId).map(id -> id.toLowerCase(Locale.ROOT)).filter(DYNAMIC_MEMORY_CLASS::equals)
-                    .isPresent()) {
-                boolean bound = host.exists(BALLOON_DRIVER + "/" + device);
-                return Optional.of(new Finding.BalloonDriver(new Balloon(BalloonKind.HYPERV, bound, device), classId));
-            }
-        }
-        return Optional.empty();
+        return ProbeSupport.busDevice(host, VMBUS_DEVICES, "class_id", DYNAMIC_MEMORY_CLASS).map(device ->
+                new Finding.BalloonDriver(new Balloon(BalloonKind.HYPERV,
+                        host.exists(BALLOON_DRIVER + "/" + device.getKey()), device.getKey()), device.getValue()));
     }
 
     /** The Dynamic Memory vmbus device, bound when the dmvsc driver service is installed and enabled. */

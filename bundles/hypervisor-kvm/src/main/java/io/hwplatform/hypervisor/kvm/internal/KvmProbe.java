@@ -7,11 +7,11 @@ import io.hwplatform.api.hypervisor.spi.Finding;
 import io.hwplatform.api.hypervisor.spi.FirmwareField;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
 import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
-import io.hwplatform.support.probe.ProbeSupport;
 import io.hwplatform.api.hypervisor.spi.Signal;
+import io.hwplatform.support.probe.ProbeSupport;
+import io.hwplatform.support.probe.Signatures;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Component;
@@ -20,20 +20,20 @@ import org.osgi.service.component.annotations.Component;
 @Component
 public final class KvmProbe implements HypervisorProbe {
 
-    /** Firmware prefixes, in no particular order (the first matching field decides). */
-    static final Map<String, HypervisorType> FIRMWARE = Map.of(
+    /** Firmware prefixes, the first written first (and the first matching field decides). */
+    static final Signatures FIRMWARE = Signatures.of(
             "KVM", HypervisorType.KVM,
             "OpenStack", HypervisorType.KVM,
             "KubeVirt", HypervisorType.KVM,
             "Google Compute Engine", HypervisorType.KVM,
             "Amazon EC2", HypervisorType.KVM,
             "QEMU", HypervisorType.QEMU);
-    static final Map<String, HypervisorType> CPUID = Map.of(
+    static final Signatures CPUID = Signatures.of(
             "KVMKVMKVM", HypervisorType.KVM,
             "Linux KVM Hv", HypervisorType.KVM,
             "TCGTCGTCGTCG", HypervisorType.QEMU);
 
-    static final String DEVICE_TREE = "/proc/device-tree";
+    static final String DEVICE_TREE = ProbeSupport.DEVICE_TREE;
     static final String SMBIOS_HEADER = "/sys/firmware/dmi/entries/0-0/raw";
     static final String VIRTIO_DEVICES = "/sys/bus/virtio/devices";
     static final String VIRTIO_BALLOON_DRIVER = "/sys/bus/virtio/drivers/virtio_balloon";
@@ -95,10 +95,10 @@ public final class KvmProbe implements HypervisorProbe {
     }
 
     private static Optional<Finding> deviceTree(HostSignals host) {
-        Optional<String> compatible = host.text(DEVICE_TREE + "/hypervisor/compatible");
+        Optional<String> compatible = ProbeSupport.deviceTreeHypervisor(host);
         if (compatible.filter("linux,kvm"::equals).isPresent()) {
             return Optional.of(new Finding.Hypervisor(HypervisorType.KVM, Signal.DEVICE_TREE, 0,
-                    DEVICE_TREE + "/hypervisor/compatible"));
+                    ProbeSupport.DEVICE_TREE_HYPERVISOR));
         }
         if (compatible.isEmpty()) {
             boolean fwCfg = host.list(DEVICE_TREE).stream().anyMatch(entry -> entry.contains("fw-cfg"));
@@ -112,14 +112,9 @@ public final class KvmProbe implements HypervisorProbe {
 
     /** A virtio device of id 5, bound when the virtio_balloon driver lists it. */
     private static Optional<Finding> linuxBalloon(HostSignals host) {
-        for (String device : host.list(VIRTIO_DEVICES)) {
-            String id = VIRTIO_DEVICES + "/" + device + "/device";
-            if (host.text(id).filter(VIRTIO_ID_BALLOON::equals).isPresent()) {
-                boolean bound = host.exists(VIRTIO_BALLOON_DRIVER + "/" + device);
-                return Optional.of(new Finding.BalloonDriver(new Balloon(BalloonKind.VIRTIO, bound, device), id));
-            }
-        }
-        return Optional.empty();
+        return ProbeSupport.busDevice(host, VIRTIO_DEVICES, "device", VIRTIO_ID_BALLOON).map(device ->
+                new Finding.BalloonDriver(new Balloon(BalloonKind.VIRTIO,
+                        host.exists(VIRTIO_BALLOON_DRIVER + "/" + device.getKey()), device.getKey()), device.getValue()));
     }
 
     /** virtio-win: the BALLOON driver service and a virtio balloon PCI device (legacy 1AF4:1002, modern 1AF4:1045). */

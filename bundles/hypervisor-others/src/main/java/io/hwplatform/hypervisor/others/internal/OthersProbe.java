@@ -6,11 +6,11 @@ import io.hwplatform.api.hypervisor.HypervisorType;
 import io.hwplatform.api.hypervisor.spi.Finding;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
 import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
-import io.hwplatform.support.probe.ProbeSupport;
 import io.hwplatform.api.hypervisor.spi.Signal;
+import io.hwplatform.support.probe.ProbeSupport;
+import io.hwplatform.support.probe.Signatures;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -24,14 +24,14 @@ public final class OthersProbe implements HypervisorProbe {
      * Unlike systemd, {@code Oracle Corporation} is not taken for VirtualBox: Oracle's own servers carry it too, and
      * VirtualBox always names itself in the product name.
      */
-    static final Map<String, HypervisorType> FIRMWARE = Map.of(
+    static final Signatures FIRMWARE = Signatures.of(
             "innotek GmbH", HypervisorType.VIRTUALBOX,
             "VirtualBox", HypervisorType.VIRTUALBOX,
             "Parallels", HypervisorType.PARALLELS,
             "BHYVE", HypervisorType.BHYVE,
             "Bochs", HypervisorType.BOCHS,
             "Apple Virtualization", HypervisorType.APPLE);
-    static final Map<String, HypervisorType> CPUID = Map.of(
+    static final Signatures CPUID = Signatures.of(
             "VBoxVBoxVBox", HypervisorType.VIRTUALBOX,
             " lrpepyh  vr", HypervisorType.PARALLELS,
             "prl hyperv  ", HypervisorType.PARALLELS,
@@ -41,7 +41,7 @@ public final class OthersProbe implements HypervisorProbe {
             "SRESRESRESRE", HypervisorType.SRE,
             "Apple VZ", HypervisorType.APPLE);
 
-    static final String DEVICE_TREE = "/proc/device-tree";
+    static final String DEVICE_TREE = ProbeSupport.DEVICE_TREE;
     static final String CMM = "/sys/devices/system/cmm/cmm0";
 
     @Override

@@ -6,11 +6,11 @@ import io.hwplatform.api.hypervisor.HypervisorType;
 import io.hwplatform.api.hypervisor.spi.Finding;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
 import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
-import io.hwplatform.support.probe.ProbeSupport;
 import io.hwplatform.api.hypervisor.spi.Signal;
+import io.hwplatform.support.probe.ProbeSupport;
+import io.hwplatform.support.probe.Signatures;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 
@@ -18,12 +18,12 @@ import org.osgi.service.component.annotations.Component;
 @Component
 public final class VmwareProbe implements HypervisorProbe {
 
-    static final Map<String, HypervisorType> FIRMWARE = Map.of(
+    static final Signatures FIRMWARE = Signatures.of(
             "VMware", HypervisorType.VMWARE,
             "VMW", HypervisorType.VMWARE);
-    static final Map<String, HypervisorType> CPUID = Map.of("VMwareVMware", HypervisorType.VMWARE);
+    static final Signatures CPUID = Signatures.of("VMwareVMware", HypervisorType.VMWARE);
 
-    static final String DEVICE_TREE_HYPERVISOR = "/proc/device-tree/hypervisor/compatible";
+    static final String DEVICE_TREE_HYPERVISOR = ProbeSupport.DEVICE_TREE_HYPERVISOR;
     /**
      * Where a loaded balloon driver shows: the in-kernel module, VMware Tools' legacy module, and the debugfs file the
      * in-kernel driver creates (a built-in driver without parameters has no /sys/module entry).
@@ -42,7 +42,7 @@ public final class VmwareProbe implements HypervisorProbe {
         List<Finding> findings = new ArrayList<>();
         ProbeSupport.firmware(host, FIRMWARE).ifPresent(findings::add);
         findings.addAll(ProbeSupport.cpuid(host, CPUID));
-        if (host.text(DEVICE_TREE_HYPERVISOR).filter(compatible -> compatible.contains("vmware")).isPresent()) {
+        if (ProbeSupport.deviceTreeHypervisor(host).filter(compatible -> compatible.contains("vmware")).isPresent()) {
             findings.add(new Finding.Hypervisor(HypervisorType.VMWARE, Signal.DEVICE_TREE, 0, DEVICE_TREE_HYPERVISOR));
         }
         balloon(host).ifPresent(findings::add);

@@ -8,12 +8,12 @@ import io.hwplatform.api.hypervisor.spi.Finding;
 import io.hwplatform.api.hypervisor.spi.FirmwareField;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
 import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
-import io.hwplatform.support.probe.ProbeSupport;
 import io.hwplatform.api.hypervisor.spi.Signal;
+import io.hwplatform.support.probe.ProbeSupport;
+import io.hwplatform.support.probe.Signatures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 
@@ -21,15 +21,15 @@ import org.osgi.service.component.annotations.Component;
 @Component
 public final class XenProbe implements HypervisorProbe {
 
-    static final Map<String, HypervisorType> FIRMWARE = Map.of("Xen", HypervisorType.XEN);
-    static final Map<String, HypervisorType> CPUID = Map.of("XenVMMXenVMM", HypervisorType.XEN);
+    static final Signatures FIRMWARE = Signatures.of("Xen", HypervisorType.XEN);
+    static final Signatures CPUID = Signatures.of("XenVMMXenVMM", HypervisorType.XEN);
 
     static final String PROC_XEN = "/proc/xen";
     static final String CAPABILITIES = "/proc/xen/capabilities";
     static final String FEATURES = "/sys/hypervisor/properties/features";
     static final String HYPERVISOR_TYPE = "/sys/hypervisor/type";
     static final String GUEST_TYPE = "/sys/hypervisor/guest_type";
-    static final String DEVICE_TREE_HYPERVISOR = "/proc/device-tree/hypervisor/compatible";
+    static final String DEVICE_TREE_HYPERVISOR = ProbeSupport.DEVICE_TREE_HYPERVISOR;
     static final String BALLOON = "/sys/devices/system/xen_memory/xen_memory0";
     /** XENFEAT_dom0: bit 11 of the hypervisor's feature flags. */
     static final long DOM0_FEATURE = 1L << 11;
@@ -54,7 +54,7 @@ public final class XenProbe implements HypervisorProbe {
         if (host.text(HYPERVISOR_TYPE).filter("xen"::equals).isPresent()) {
             findings.add(new Finding.Hypervisor(HypervisorType.XEN, Signal.HYPERVISOR_SYSFS, 0, HYPERVISOR_TYPE));
         }
-        if (host.text(DEVICE_TREE_HYPERVISOR).filter(compatible -> compatible.contains("xen")).isPresent()) {
+        if (ProbeSupport.deviceTreeHypervisor(host).filter(compatible -> compatible.contains("xen")).isPresent()) {
             findings.add(new Finding.Hypervisor(HypervisorType.XEN, Signal.DEVICE_TREE, 0, DEVICE_TREE_HYPERVISOR));
         }
         boolean xen = domain.isPresent() || findings.stream().anyMatch(Finding.Hypervisor.class::isInstance);

@@ -1,6 +1,5 @@
-package io.hwplatform.hypervisor.internal;
+package io.hwplatform.testsupport;
 
-import io.hwplatform.support.host.HostRoot;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -13,18 +12,20 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The captured host trees under {@code src/test/trees}, written from the facts about each platform. A tree's CPUID
- * leaves are kept as text ({@code dev/cpu/0/cpuid.leaves}) and written, on copy, into a sparse file with the kernel
- * device's layout: 16 bytes EAX, EBX, ECX, EDX, little-endian, at offset = leaf.
+ * The captured hypervisor host trees under {@code test-support/trees/hypervisor}, written from the facts about each
+ * platform, shared by the detector's tests and each probe bundle's. A tree's CPUID leaves are kept as text
+ * ({@code dev/cpu/0/cpuid.leaves}) and written, on copy, into a sparse file with the kernel device's layout: 16 bytes
+ * EAX, EBX, ECX, EDX, little-endian, at offset = leaf.
  */
-final class FixtureTrees {
+public final class FixtureTrees {
 
-    static final Path TREES = Path.of("src/test/trees");
+    /** Where the trees are, seen from a bundle's folder (a test's working directory). */
+    public static final Path TREES = Path.of("../../test-support/trees/hypervisor");
 
     private FixtureTrees() {}
 
-    /** Copies a tree into {@code target} and materialises its CPUID device. */
-    static HostRoot copy(String tree, Path target) {
+    /** Copies a tree into {@code target} and materialises its CPUID device. @return the copy's directory */
+    public static Path copy(String tree, Path target) {
         Path source = TREES.resolve(tree);
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
@@ -40,11 +41,11 @@ final class FixtureTrees {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HostRoot.of(target.toString());
+        return target;
     }
 
     /** @return the names of every tree */
-    static List<String> names() {
+    public static List<String> names() {
         try (Stream<Path> trees = Files.list(TREES)) {
             return trees.map(path -> path.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
@@ -53,7 +54,7 @@ final class FixtureTrees {
     }
 
     /** Lines {@code leaf eax ebx ecx edx} in hex, or {@code leaf "signature"} (EBX, ECX, EDX as text). */
-    static void writeCpuid(List<String> lines, Path device) throws IOException {
+    public static void writeCpuid(List<String> lines, Path device) throws IOException {
         try (RandomAccessFile file = new RandomAccessFile(device.toFile(), "rw")) {
             for (String line : lines) {
                 String spec = line.strip();

@@ -1,4 +1,4 @@
-package io.hwplatform.hypervisor.internal;
+package io.hwplatform.support.probe;
 
 import io.hwplatform.api.hypervisor.Evidence;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
@@ -15,10 +15,10 @@ import java.util.function.Supplier;
  * What every host's signals share: each source is read once per detection, and every read is kept, in order, as
  * evidence.
  */
-abstract class RecordingHostSignals implements HostSignals {
+public abstract class RecordingHostSignals implements HostSignals {
 
     /** CPUID leaf 1, ECX bit 31: "a hypervisor is present". */
-    static final int HYPERVISOR_BIT = 1 << 31;
+    public static final int HYPERVISOR_BIT = 1 << 31;
     static final int FIRST_HYPERVISOR_LEAF = 0x4000_0000;
     static final int LAST_HYPERVISOR_LEAF = 0x4000_FF00;
 
@@ -27,7 +27,7 @@ abstract class RecordingHostSignals implements HostSignals {
     private SortedMap<Integer, String> signatures;
 
     /** @return every source read so far and what it said, in the order read, without meanings yet */
-    List<Evidence> evidence() {
+    public List<Evidence> evidence() {
         List<Evidence> evidence = new ArrayList<>();
         observed.forEach((source, what) -> evidence.add(new Evidence(source, what, "")));
         return evidence;

@@ -1,4 +1,4 @@
-package io.hwplatform.hypervisor.internal;
+package io.hwplatform.support.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

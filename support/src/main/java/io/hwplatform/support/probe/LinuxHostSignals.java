@@ -1,4 +1,4 @@
-package io.hwplatform.hypervisor.internal;
+package io.hwplatform.support.probe;
 
 import io.hwplatform.api.hypervisor.spi.FirmwareField;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
@@ -16,16 +16,16 @@ import java.util.List;
 import java.util.Optional;
 
 /** A Linux host's signals, read through the configured filesystem root. */
-final class LinuxHostSignals extends RecordingHostSignals {
+public final class LinuxHostSignals extends RecordingHostSignals {
 
-    static final String CPUID_DEVICE = "/dev/cpu/0/cpuid";
+    public static final String CPUID_DEVICE = "/dev/cpu/0/cpuid";
 
     private final HostRoot root;
     private final HostFiles files;
     /** Set once the CPUID device failed, so that a missing device is reported once and not retried per leaf. */
     private boolean cpuidUnavailable;
 
-    LinuxHostSignals(HostRoot root) {
+    public LinuxHostSignals(HostRoot root) {
         this.root = root;
         this.files = new HostFiles(root);
     }

@@ -1,14 +1,14 @@
-package io.hwplatform.hypervisor.internal;
+package io.hwplatform.support.probe;
 
 import java.nio.charset.StandardCharsets;
 
 /** Decoding of CPUID registers. Pure functions. */
-final class Cpuid {
+public final class Cpuid {
 
     private Cpuid() {}
 
     /** @return the vendor signature of a hypervisor leaf: EBX, ECX, EDX as 12 bytes, trailing NULs dropped */
-    static String signature(int[] registers) {
+    public static String signature(int[] registers) {
         byte[] bytes = new byte[12];
         for (int register = 0; register < 3; register++) {
             int value = registers[register + 1];
@@ -24,7 +24,7 @@ final class Cpuid {
     }
 
     /** @return whether a signature looks like a vendor name rather than zeros or stray register contents */
-    static boolean isPrintable(String signature) {
+    public static boolean isPrintable(String signature) {
         if (signature.isBlank()) {
             return false;
         }
@@ -37,7 +37,7 @@ final class Cpuid {
     }
 
     /** @return the registers for the evidence table, e.g. {@code eax=0x40000001 "KVMKVMKVM"} */
-    static String describe(int[] registers) {
+    public static String describe(int[] registers) {
         String signature = signature(registers);
         return String.format("eax=%#x ebx=%#x ecx=%#x edx=%#x%s", registers[0], registers[1], registers[2],
                 registers[3], isPrintable(signature) ? " \"" + signature.replace("\0", "\\0") + "\"" : "");

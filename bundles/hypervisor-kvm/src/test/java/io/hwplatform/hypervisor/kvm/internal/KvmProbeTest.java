@@ -1,0 +1,66 @@
+package io.hwplatform.hypervisor.kvm.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hwplatform.api.hypervisor.HypervisorType;
+import io.hwplatform.api.hypervisor.spi.Finding;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.probe.LinuxHostSignals;
+import io.hwplatform.testsupport.FixtureTrees;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The KVM probe alone over the shared captured trees: what it finds on its platform, and nothing elsewhere. */
+class KvmProbeTest {
+
+    @TempDir
+    Path temp;
+
+    private List<Finding> examine(String tree) {
+        Path copy = FixtureTrees.copy(tree, temp.resolve(tree));
+        return new KvmProbe().examine(new LinuxHostSignals(HostRoot.of(copy.toString())));
+    }
+
+    private static List<HypervisorType> types(List<Finding> findings) {
+        return findings.stream().filter(Finding.Hypervisor.class::isInstance)
+                .map(finding -> ((Finding.Hypervisor) finding).type()).distinct().toList();
+    }
+
+    private static List<Finding.BalloonDriver> balloons(List<Finding> findings) {
+        return findings.stream().filter(Finding.BalloonDriver.class::isInstance).map(Finding.BalloonDriver.class::cast)
+                .toList();
+    }
+
+    @Test
+    void kvmByCpuidBesideQemuFirmwareWithItsBoundVirtioBalloon() {
+        List<Finding> findings = examine("kvm-q35");
+        // Both claims are the probe's; the detector's precedence lets CPUID's KVM decide over QEMU's firmware strings.
+        assertThat(findings).filteredOn(Finding.Hypervisor.class::isInstance).map(Finding.Hypervisor.class::cast)
+                .extracting(claim -> claim.type() + " by " + claim.signal())
+                .contains("KVM by CPUID", "QEMU by FIRMWARE");
+        assertThat(balloons(findings)).singleElement().satisfies(balloon -> assertThat(balloon.balloon().bound()).isTrue());
+    }
+
+    @Test
+    void kvmWithoutDmiByCpuidAlone() {
+        assertThat(types(examine("kvm-firecracker-no-dmi"))).containsExactly(HypervisorType.KVM);
+    }
+
+    @Test
+    void tcgIsQemuNotKvm() {
+        assertThat(types(examine("qemu-tcg"))).containsExactly(HypervisorType.QEMU);
+    }
+
+    @Test
+    void otherPlatformsAreNotClaimed() {
+        assertThat(types(examine("vmware-x86"))).isEmpty();
+        assertThat(types(examine("hyperv"))).isEmpty();
+    }
+
+    @Test
+    void findsNothingOnBareMetal() {
+        assertThat(examine("bare-metal")).isEmpty();
+    }
+}

@@ -1,0 +1,53 @@
+package io.hwplatform.hypervisor.others.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hwplatform.api.hypervisor.HypervisorType;
+import io.hwplatform.api.hypervisor.spi.Finding;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.support.probe.LinuxHostSignals;
+import io.hwplatform.testsupport.FixtureTrees;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The VirtualBox, Parallels, bhyve and the rest probe alone over the shared captured trees: what it finds on its platform, and nothing elsewhere. */
+class OthersProbeTest {
+
+    @TempDir
+    Path temp;
+
+    private List<Finding> examine(String tree) {
+        Path copy = FixtureTrees.copy(tree, temp.resolve(tree));
+        return new OthersProbe().examine(new LinuxHostSignals(HostRoot.of(copy.toString())));
+    }
+
+    private static List<HypervisorType> types(List<Finding> findings) {
+        return findings.stream().filter(Finding.Hypervisor.class::isInstance)
+                .map(finding -> ((Finding.Hypervisor) finding).type()).distinct().toList();
+    }
+
+    private static List<Finding.BalloonDriver> balloons(List<Finding> findings) {
+        return findings.stream().filter(Finding.BalloonDriver.class::isInstance).map(Finding.BalloonDriver.class::cast)
+                .toList();
+    }
+
+    @Test
+    void virtualboxParallelsAndBhyve() {
+        assertThat(types(examine("virtualbox"))).containsExactly(HypervisorType.VIRTUALBOX);
+        assertThat(types(examine("parallels"))).containsExactly(HypervisorType.PARALLELS);
+        assertThat(types(examine("bhyve"))).containsExactly(HypervisorType.BHYVE);
+    }
+
+    @Test
+    void otherPlatformsAreNotClaimed() {
+        assertThat(types(examine("kvm-q35"))).isEmpty();
+        assertThat(types(examine("vmware-x86"))).isEmpty();
+    }
+
+    @Test
+    void findsNothingOnBareMetal() {
+        assertThat(examine("bare-metal")).isEmpty();
+    }
+}
