@@ -37,49 +37,22 @@ public final class BalloonDriverComponent implements BalloonDriver {
     private final AtomicInteger handlers = new AtomicInteger();
     /** The handler being asked now, to which reports belong; null between calls. */
     private volatile HandlerReclaimer asking;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile HypervisorDetector hypervisor;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile BalloonGauge gauge;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile MemoryGovernor governor;
 
     @Activate
     public BalloonDriverComponent(BundleContext context) {
         this.context = context;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setHypervisor(HypervisorDetector detector) {
-        this.hypervisor = detector;
-    }
-
-    void unsetHypervisor(HypervisorDetector detector) {
-        if (this.hypervisor == detector) {
-            this.hypervisor = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setGauge(BalloonGauge balloonGauge) {
-        this.gauge = balloonGauge;
-    }
-
-    void unsetGauge(BalloonGauge balloonGauge) {
-        if (this.gauge == balloonGauge) {
-            this.gauge = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setGovernor(MemoryGovernor memoryGovernor) {
-        this.governor = memoryGovernor;
-    }
-
-    void unsetGovernor(MemoryGovernor memoryGovernor) {
-        if (this.governor == memoryGovernor) {
-            this.governor = null;
-        }
     }
 
     @Override

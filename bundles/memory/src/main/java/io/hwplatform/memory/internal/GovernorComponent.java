@@ -37,7 +37,13 @@ public final class GovernorComponent implements MemoryGovernor {
 
     private final JvmEnvironment environment = new JvmEnvironment();
     private final Governor governor;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile BalloonGauge gauge;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile HypervisorDetector hypervisor;
 
     @Activate
@@ -73,30 +79,6 @@ public final class GovernorComponent implements MemoryGovernor {
 
     void removeReclaimer(MemoryReclaimer reclaimer) {
         governor.removeReclaimer(reclaimer);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setGauge(BalloonGauge balloonGauge) {
-        this.gauge = balloonGauge;
-    }
-
-    void unsetGauge(BalloonGauge balloonGauge) {
-        if (this.gauge == balloonGauge) {
-            this.gauge = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setHypervisor(HypervisorDetector detector) {
-        this.hypervisor = detector;
-    }
-
-    void unsetHypervisor(HypervisorDetector detector) {
-        if (this.hypervisor == detector) {
-            this.hypervisor = null;
-        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -1,12 +1,11 @@
 package io.hwplatform.hypervisor.others.internal;
 
+import static io.hwplatform.support.probe.ProbeFixtures.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hwplatform.api.hypervisor.HypervisorType;
 import io.hwplatform.api.hypervisor.spi.Finding;
-import io.hwplatform.support.host.HostRoot;
-import io.hwplatform.support.probe.LinuxHostSignals;
-import io.hwplatform.testsupport.FixtureTrees;
+import io.hwplatform.support.probe.ProbeFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,18 +18,7 @@ class OthersProbeTest {
     Path temp;
 
     private List<Finding> examine(String tree) {
-        Path copy = FixtureTrees.copy(tree, temp.resolve(tree));
-        return new OthersProbe().examine(new LinuxHostSignals(HostRoot.of(copy.toString())));
-    }
-
-    private static List<HypervisorType> types(List<Finding> findings) {
-        return findings.stream().filter(Finding.Hypervisor.class::isInstance)
-                .map(finding -> ((Finding.Hypervisor) finding).type()).distinct().toList();
-    }
-
-    private static List<Finding.BalloonDriver> balloons(List<Finding> findings) {
-        return findings.stream().filter(Finding.BalloonDriver.class::isInstance).map(Finding.BalloonDriver.class::cast)
-                .toList();
+        return ProbeFixtures.examine(new OthersProbe(), tree, temp);
     }
 
     @Test
