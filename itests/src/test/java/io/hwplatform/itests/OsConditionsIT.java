@@ -48,7 +48,7 @@ public class OsConditionsIT {
     @Test
     public void theFeatureAndTheBundlesUseOneWindowsFilter() throws Exception {
         String feature = windowsCondition();
-        for (String bundle : List.of("numa-windows", "memory-windows")) {
+        for (String bundle : List.of("hypervisor-windows", "numa-windows", "memory-windows")) {
             try (JarFile jar = new JarFile(PlatformOptions.jar(bundle).toFile())) {
                 String required = jar.getManifest().getMainAttributes().getValue("Require-Capability");
                 assertTrue(bundle + ": " + required, required.contains("filter:=\"" + feature + "\""));

@@ -26,7 +26,7 @@ public abstract class RecordingHostSignals implements HostSignals {
     private final Map<String, String> observed = new LinkedHashMap<>();
     private SortedMap<Integer, String> signatures;
 
-    /** @return every source read so far and what it said, in the order read, without meanings yet */
+    @Override
     public List<Evidence> evidence() {
         List<Evidence> evidence = new ArrayList<>();
         observed.forEach((source, what) -> evidence.add(new Evidence(source, what, "")));

@@ -9,7 +9,6 @@ import io.hwplatform.api.hypervisor.spi.Finding;
 import io.hwplatform.api.hypervisor.spi.FirmwareField;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
 import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
-import io.hwplatform.support.probe.RecordingHostSignals;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,7 +23,7 @@ final class Detection {
 
     private Detection() {}
 
-    static HypervisorInfo run(RecordingHostSignals host, Collection<HypervisorProbe> probes, String root) {
+    static HypervisorInfo run(HostSignals host, Collection<HypervisorProbe> probes, String root) {
         List<Finding> findings = new ArrayList<>();
         List<Evidence> failures = new ArrayList<>();
         for (HypervisorProbe probe : probes) {
@@ -60,7 +59,7 @@ final class Detection {
     }
 
     /** Adds to each read what the findings made of it, and marks unknown CPUID signatures. */
-    private static List<Evidence> explain(List<Evidence> reads, List<Finding> findings, RecordingHostSignals host,
+    private static List<Evidence> explain(List<Evidence> reads, List<Finding> findings, HostSignals host,
             Precedence.Decision decision) {
         Map<String, List<String>> meanings = new LinkedHashMap<>();
         for (Finding finding : findings) {

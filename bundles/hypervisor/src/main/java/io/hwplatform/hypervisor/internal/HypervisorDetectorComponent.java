@@ -3,14 +3,13 @@ package io.hwplatform.hypervisor.internal;
 import io.hwplatform.api.capability.CapabilityRegistry;
 import io.hwplatform.api.hypervisor.HypervisorDetector;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
+import io.hwplatform.api.hypervisor.spi.HostSignals;
 import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
+import io.hwplatform.api.hypervisor.spi.LiveHostSignals;
 import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.support.probe.LinuxHostSignals;
-import io.hwplatform.support.probe.RecordingHostSignals;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,6 +17,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The detector service. Binds every probe as it comes and goes, detects again on each change once active, and keeps
@@ -27,9 +27,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public final class HypervisorDetectorComponent implements HypervisorDetector {
 
     private final HostRoot root;
-    private final Supplier<RecordingHostSignals> signals;
     private final VerdictCapabilities capabilities;
     private final List<HypervisorProbe> probes = new CopyOnWriteArrayList<>();
+    /** The live machine's signals where they are not files (Windows); null on Linux. */
+    private volatile LiveHostSignals liveSignals;
     /** The verdict for the current set of probes; {@code null} until the first detection. */
     private volatile HypervisorInfo current;
     /** Set once DS has bound the probes present at activation, so that they cost one detection, not one each. */
@@ -38,7 +39,6 @@ public final class HypervisorDetectorComponent implements HypervisorDetector {
     @Activate
     public HypervisorDetectorComponent(BundleContext context, @Reference CapabilityRegistry registry) {
         this.root = HostRoot.of(context.getProperty(HostRoot.PROPERTY));
-        this.signals = signalsFor(System.getProperty("os.name", ""), root);
         this.capabilities = new VerdictCapabilities(registry);
     }
 
@@ -54,6 +54,24 @@ public final class HypervisorDetectorComponent implements HypervisorDetector {
         probes.remove(probe);
         if (active) {
             detect();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setLiveSignals(LiveHostSignals signals) {
+        liveSignals = signals;
+        if (active) {
+            detect();
+        }
+    }
+
+    void unsetLiveSignals(LiveHostSignals signals) {
+        if (liveSignals == signals) {
+            liveSignals = null;
+            if (active) {
+                detect();
+            }
         }
     }
 
@@ -78,18 +96,14 @@ public final class HypervisorDetectorComponent implements HypervisorDetector {
 
     @Override
     public synchronized HypervisorInfo detect() {
-        HypervisorInfo info = Detection.run(signals.get(), Detection.ordered(probes), root.toString());
+        HypervisorInfo info = Detection.run(signalsFor(root, liveSignals), Detection.ordered(probes), root.toString());
         current = info;
         capabilities.publish(info);
         return info;
     }
 
-    /** A captured tree is always read as Linux; only the live machine can be Windows. */
-    static Supplier<RecordingHostSignals> signalsFor(String osName, HostRoot root) {
-        if (root.isLive() && osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
-            JnaWindowsRegistry registry = new JnaWindowsRegistry();
-            return () -> new WindowsHostSignals(registry);
-        }
-        return () -> new LinuxHostSignals(root);
+    /** A captured tree is always read as Linux files; only the live machine may have signals of another kind. */
+    static HostSignals signalsFor(HostRoot root, LiveHostSignals live) {
+        return live != null && root.isLive() ? live.open() : new LinuxHostSignals(root);
     }
 }

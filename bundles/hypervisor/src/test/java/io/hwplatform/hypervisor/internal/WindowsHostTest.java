@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hwplatform.api.hypervisor.BalloonKind;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
 import io.hwplatform.api.hypervisor.HypervisorType;
-import java.util.ArrayList;
-import java.util.HashMap;
+import io.hwplatform.api.hypervisor.spi.HostSignals.Os;
+import io.hwplatform.api.hypervisor.spi.LiveHostSignals;
+import io.hwplatform.hypervisor.windows.internal.FakeRegistry;
+import io.hwplatform.hypervisor.windows.internal.WindowsHostSignals;
+import io.hwplatform.hypervisor.windows.internal.WindowsRegistry;
+import io.hwplatform.support.host.HostRoot;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Windows guests, against a fake registry (there is no Windows machine here): SMBIOS strings from the BIOS key, the
@@ -100,38 +105,17 @@ class WindowsHostTest {
         assertThat(info.evidence()).anyMatch(row -> row.observed().equals("unreadable: access denied"));
     }
 
-    private static HypervisorInfo detect(FakeRegistry registry) {
-        return Detection.run(new WindowsHostSignals(registry), ScenarioTest.ALL_PROBES, "/");
+    @Test
+    void liveSignalsServeOnlyTheLiveMachine(@TempDir Path tree) {
+        LiveHostSignals windows = () -> new WindowsHostSignals(new FakeRegistry());
+
+        assertThat(HypervisorDetectorComponent.signalsFor(HostRoot.of("/"), windows).os()).isEqualTo(Os.WINDOWS);
+        assertThat(HypervisorDetectorComponent.signalsFor(HostRoot.of(tree.toString()), windows).os())
+                .isEqualTo(Os.LINUX);
+        assertThat(HypervisorDetectorComponent.signalsFor(HostRoot.of("/"), null).os()).isEqualTo(Os.LINUX);
     }
 
-    /** Registry keys and values held in maps. */
-    static final class FakeRegistry implements WindowsRegistry {
-        private final Map<String, String> values = new HashMap<>();
-        private final Map<String, List<String>> subkeys = new HashMap<>();
-
-        FakeRegistry bios(String manufacturer, String product) {
-            return value(WindowsHostSignals.BIOS_KEY, "SystemManufacturer", manufacturer)
-                    .value(WindowsHostSignals.BIOS_KEY, "SystemProductName", product);
-        }
-
-        FakeRegistry value(String key, String name, String value) {
-            values.put(key + "\\" + name, value);
-            return this;
-        }
-
-        FakeRegistry subkeys(String key, String... names) {
-            subkeys.put(key, new ArrayList<>(List.of(names)));
-            return this;
-        }
-
-        @Override
-        public Optional<String> value(String key, String name) {
-            return Optional.ofNullable(values.get(key + "\\" + name));
-        }
-
-        @Override
-        public List<String> subkeys(String key) {
-            return subkeys.getOrDefault(key, List.of());
-        }
+    private static HypervisorInfo detect(FakeRegistry registry) {
+        return Detection.run(new WindowsHostSignals(registry), ScenarioTest.ALL_PROBES, "/");
     }
 }

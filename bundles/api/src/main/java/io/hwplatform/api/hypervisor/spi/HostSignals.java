@@ -77,6 +77,13 @@ public interface HostSignals {
      */
     SortedMap<Integer, String> cpuidSignatures();
 
+    /**
+     * @return every source read so far and what it said, in the order read; the detector adds what the findings made
+     *     of each
+     * @since 1.1
+     */
+    List<Evidence> evidence();
+
     /** @return a registry value on Windows (e.g. key {@code HKLM\SYSTEM\CurrentControlSet\Services\BALLOON}); empty elsewhere */
     Optional<String> registryValue(String key, String name);
 

@@ -1,4 +1,4 @@
-package io.hwplatform.hypervisor.internal;
+package io.hwplatform.hypervisor.windows.internal;
 
 import io.hwplatform.api.hypervisor.spi.FirmwareField;
 import io.hwplatform.support.host.HostText;
@@ -10,13 +10,13 @@ import java.util.Optional;
  * A Windows host's signals: SMBIOS strings, services and devices from the registry. There is no unprivileged CPUID
  * and no sysfs; file reads find nothing.
  */
-final class WindowsHostSignals extends RecordingHostSignals {
+public final class WindowsHostSignals extends RecordingHostSignals {
 
-    static final String BIOS_KEY = "HKLM\\HARDWARE\\DESCRIPTION\\System\\BIOS";
+    public static final String BIOS_KEY = "HKLM\\HARDWARE\\DESCRIPTION\\System\\BIOS";
 
     private final WindowsRegistry registry;
 
-    WindowsHostSignals(WindowsRegistry registry) {
+    public WindowsHostSignals(WindowsRegistry registry) {
         this.registry = registry;
     }
 

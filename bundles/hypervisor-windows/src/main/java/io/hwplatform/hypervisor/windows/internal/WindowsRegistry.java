@@ -1,10 +1,10 @@
-package io.hwplatform.hypervisor.internal;
+package io.hwplatform.hypervisor.windows.internal;
 
 import java.util.List;
 import java.util.Optional;
 
 /** The few registry reads the Windows probes need; behind an interface so their logic is tested without Windows. */
-interface WindowsRegistry {
+public interface WindowsRegistry {
 
     /**
      * @param key a key such as {@code HKLM\HARDWARE\DESCRIPTION\System\BIOS}

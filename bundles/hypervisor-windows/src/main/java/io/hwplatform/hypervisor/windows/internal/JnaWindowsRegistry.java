@@ -1,4 +1,4 @@
-package io.hwplatform.hypervisor.internal;
+package io.hwplatform.hypervisor.windows.internal;
 
 import com.sun.jna.platform.win32.Advapi32Util;
 import com.sun.jna.platform.win32.WinReg;
@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The registry through jna-platform. Loaded only on Windows (the import of jna-platform is optional). */
+/** The registry through jna-platform (HKLM only, read-only). */
 final class JnaWindowsRegistry implements WindowsRegistry {
 
     @Override
