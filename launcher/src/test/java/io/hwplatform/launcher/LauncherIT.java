@@ -142,6 +142,21 @@ class LauncherIT {
     }
 
     @Test
+    void aBufferNearAnUnknownDeviceComesFromTheThreadsNodeUnlessStrict() throws Exception {
+        Result near = run(List.of("-c", "numa:alloc --near nosuch0 64k --json"), null);
+
+        assertThat(near.exitCode).as(near.err).isZero();
+        JsonObject json = JsonParser.parseString(near.out).getAsJsonObject();
+        assertThat(json.get("near").getAsString()).isEqualTo("nosuch0");
+        assertThat(json.get("step").getAsString()).isEqualTo("local");
+        assertThat(json.get("size").getAsInt()).isEqualTo(64 << 10);
+
+        Result strict = run(List.of("-c", "numa:alloc --near nosuch0 --strict 64k"), null);
+        assertThat(strict.exitCode).isNotZero();
+        assertThat(strict.err).contains("near nosuch0 under the strict policy");
+    }
+
+    @Test
     void aRootThatIsNoDirectoryIsSaidInOneLine() throws Exception {
         Result missing = run(List.of("--root", workingDirectory.resolve("nosuch").toString(), "-c", "hv:info"), null);
         assertThat(missing.exitCode).isEqualTo(2);

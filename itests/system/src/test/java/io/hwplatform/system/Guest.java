@@ -3,6 +3,8 @@ package io.hwplatform.system;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,8 @@ final class Guest {
     private static final int CPUS = 2;
     private final Map<Integer, String> smbios = new LinkedHashMap<>();
     private int timeoutSeconds = 300;
+    /** The node of the NVMe controller and the NIC; -1 without a node of their own; null without them. */
+    private Integer devicesNode;
 
     /**
      * @param work where job scripts and consoles go
@@ -62,6 +66,15 @@ final class Guest {
             escaped.add(field.replace(",", ",,"));
         }
         smbios.put(type, String.join(",", escaped));
+        return this;
+    }
+
+    /**
+     * Adds an NVMe controller (a 64 MiB sparse disk) and a virtio NIC; on a NUMA guest behind a PCI expander bridge
+     * on {@code node}, so that the guest's sysfs shows them on it; without NUMA on the root bus.
+     */
+    Guest nvmeAndNicOn(int node) {
+        this.devicesNode = node;
         return this;
     }
 
@@ -129,7 +142,27 @@ final class Guest {
             numaOptions(command);
         }
         smbios.forEach((type, fields) -> command.addAll(List.of("-smbios", "type=" + type + "," + fields)));
+        if (devicesNode != null) {
+            deviceOptions(command, script);
+        }
         return command;
+    }
+
+    private void deviceOptions(List<String> command, Path script) {
+        Path disk = script.resolveSibling(script.getFileName() + ".nvme.img");
+        try (RandomAccessFile image = new RandomAccessFile(disk.toFile(), "rw")) {
+            image.setLength(64 << 20);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String bus = "";
+        if (nodes > 1) { // QEMU refuses a bridge's node on a guest without NUMA
+            command.addAll(List.of("-device", "pxb,id=pxb1,bus_nr=16,numa_node=" + devicesNode + ",bus=pci.0"));
+            bus = ",bus=pxb1";
+        }
+        command.addAll(List.of("-drive", "file=" + disk + ",if=none,id=nvm,format=raw",
+                "-device", "nvme,drive=nvm,serial=hwplatform0" + bus,
+                "-netdev", "hubport,id=n1,hubid=0", "-device", "virtio-net-pci,netdev=n1" + bus));
     }
 
     /** Memory split evenly; CPUs spread over the nodes that have CPUs, the last taking the rest. */

@@ -12,13 +12,17 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A Linux host's signals, read through the configured filesystem root. */
 public final class LinuxHostSignals extends RecordingHostSignals {
 
     public static final String CPUID_DEVICE = "/dev/cpu/0/cpuid";
+    public static final String PCI_DEVICES = "/sys/bus/pci/devices";
+    public static final String PROC_PCI = "/proc/bus/pci/devices";
 
     private final HostRoot root;
     private final HostFiles files;
@@ -81,6 +85,32 @@ public final class LinuxHostSignals extends RecordingHostSignals {
     @Override
     public Optional<String> linkName(String hostPath) {
         return once("link " + hostPath, () -> observed(hostPath, files.linkName(hostPath)));
+    }
+
+    /** Each function's {@code vendor} and {@code device} file is read, but the listing is one piece of evidence. */
+    @Override
+    public List<String> pciIds() {
+        return once("pci ids", () -> {
+            HostFiles.Read<List<String>> functions = files.list(PCI_DEVICES);
+            Set<String> ids = new LinkedHashSet<>();
+            for (String function : functions.value().orElse(List.of())) {
+                String directory = PCI_DEVICES + "/" + function;
+                Optional<String> vendor = files.read(directory + "/vendor").text().flatMap(PciIds::sysfsId);
+                Optional<String> device = files.read(directory + "/device").text().flatMap(PciIds::sysfsId);
+                if (vendor.isPresent() && device.isPresent()) {
+                    ids.add(vendor.get() + ":" + device.get());
+                }
+            }
+            if (!ids.isEmpty()) {
+                observe(PCI_DEVICES, HostText.preview(String.join(" ", ids)));
+                return List.copyOf(ids);
+            }
+            observe(PCI_DEVICES, functions.value().isEmpty() ? functions.observed() : "no readable vendor and device");
+            HostText proc = files.read(PROC_PCI);
+            List<String> listed = proc.text().map(PciIds::procBus).orElse(List.of());
+            observe(PROC_PCI, listed.isEmpty() ? proc.observed() : HostText.preview(String.join(" ", listed)));
+            return listed;
+        });
     }
 
     private <T> Optional<T> observed(String hostPath, HostFiles.Read<T> read) {

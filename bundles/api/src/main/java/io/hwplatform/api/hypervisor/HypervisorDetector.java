@@ -21,7 +21,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * counts like {@code Microsoft Hv}. Then a Xen dom0 is decided as Xen.</li>
  * <li>Firmware strings, in {@link FirmwareField} order (product name first); {@code Microsoft Corporation} counts only
  * with the product {@code Virtual Machine}.</li>
- * <li>{@code /sys/hypervisor/type}, the device tree, {@code /proc/sysinfo}, a vmbus.</li>
+ * <li>{@code /sys/hypervisor/type}, the device tree, {@code /proc/sysinfo}, a vmbus, then a PCI function only virtual
+ * hardware carries (the most specific first: a guest-service device before emulated hardware before virtio).</li>
  * <li>Otherwise: Hyper-V if deferred at step 4 or 5, QEMU if TCG was seen, {@link HypervisorType#OTHER} if any sign of
  * a hypervisor was seen (CPU flag, unknown signature), else {@link HypervisorType#NONE}.</li>
  * </ol>

@@ -78,6 +78,21 @@ class NumaLocalCacheTest {
             }
 
             @Override
+            public NumaBuffer allocateNear(String device, int size) {
+                return allocate(size, 0);
+            }
+
+            @Override
+            public NumaBuffer allocateNear(String device, int size, AllocationPolicy policy) {
+                return allocate(size, 0, policy);
+            }
+
+            @Override
+            public int nodeFor(String device) {
+                return 0;
+            }
+
+            @Override
             public NumaBuffer allocate(int size, int preferredNode, AllocationPolicy policy) {
                 open.incrementAndGet();
                 ByteBuffer memory = ByteBuffer.allocate(size);

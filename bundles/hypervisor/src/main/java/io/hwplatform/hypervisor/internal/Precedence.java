@@ -28,7 +28,7 @@ final class Precedence {
     private static final Set<HypervisorType> DEFERRED = Set.of(HypervisorType.HYPERV, HypervisorType.QEMU);
     /** After firmware's second pass, these decide in this order. */
     private static final List<Signal> LATE_SIGNALS =
-            List.of(Signal.HYPERVISOR_SYSFS, Signal.DEVICE_TREE, Signal.SYSINFO, Signal.BUS);
+            List.of(Signal.HYPERVISOR_SYSFS, Signal.DEVICE_TREE, Signal.SYSINFO, Signal.BUS, Signal.PCI);
 
     /**
      * @param type the verdict

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every probe over every captured tree: the verdict, cloud, container, Xen role and balloon each tree stands for. */
@@ -58,7 +59,23 @@ class ScenarioTest {
                 Arguments.of("bare-metal", HypervisorType.NONE, null, null, null, false),
                 Arguments.of("surface-laptop", HypervisorType.NONE, null, null, null, false),
                 Arguments.of("docker-in-kvm", HypervisorType.KVM, null, "docker", BalloonKind.VIRTIO, true),
-                Arguments.of("podman-in-vmware", HypervisorType.VMWARE, null, "podman", null, false));
+                Arguments.of("podman-in-vmware", HypervisorType.VMWARE, null, "podman", null, false),
+                Arguments.of("virtualbox-pci-only", HypervisorType.VIRTUALBOX, null, null, null, false),
+                Arguments.of("vmware-proc-pci", HypervisorType.VMWARE, null, null, null, false),
+                Arguments.of("qemu-pci-only", HypervisorType.KVM, null, null, null, false));
+    }
+
+    @ParameterizedTest(name = "{0} is decided by {1}")
+    @CsvSource({
+        "virtualbox-pci-only, pci 80ee:cafe (VirtualBox guest service)",
+        "vmware-proc-pci, pci 15ad:0740 (VMware virtual device)",
+        "qemu-pci-only, pci 1af4:1000 (virtio device (QEMU with or without KVM))"})
+    void thePciBusDecidesWhereNothingElseTells(String tree, String source) {
+        HypervisorInfo info = detect(tree);
+
+        assertThat(info.decidedBy()).as("%s", info.evidence()).isEqualTo(source);
+        assertThat(info.evidence()).anyMatch(row -> row.source().endsWith("pci/devices") && row.observed().contains(
+                source.substring(4, 13)));
     }
 
     @ParameterizedTest(name = "{0} is {1}")

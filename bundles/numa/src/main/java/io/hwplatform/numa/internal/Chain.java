@@ -16,12 +16,17 @@ import java.util.Set;
  */
 record Chain(int[] nodes, AllocationStep[] steps) {
 
-    static Chain of(int preferred, AllocationPolicy policy, NumaTopology topology, Set<Integer> bindable) {
+    /**
+     * @param first the step the preferred node stands for: {@link AllocationStep#PREFERRED} when the caller named it,
+     *     {@link AllocationStep#DEVICE} or {@link AllocationStep#LOCAL} when it came from a device or the thread
+     */
+    static Chain of(int preferred, AllocationPolicy policy, AllocationStep first, NumaTopology topology,
+            Set<Integer> bindable) {
         List<Integer> nodes = new ArrayList<>();
         List<AllocationStep> steps = new ArrayList<>();
         if (bindable.contains(preferred)) {
             nodes.add(preferred);
-            steps.add(AllocationStep.PREFERRED);
+            steps.add(first);
         }
         if (policy == AllocationPolicy.FALLBACK) {
             for (int nearest : topology.nearestTo(preferred)) {

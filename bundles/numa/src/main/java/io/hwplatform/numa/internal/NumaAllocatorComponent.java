@@ -1,6 +1,5 @@
 package io.hwplatform.numa.internal;
 
-import io.hwplatform.support.threads.Daemons;
 import io.hwplatform.api.capability.CapabilityRegistration;
 import io.hwplatform.api.capability.CapabilityRegistry;
 import io.hwplatform.api.numa.AllocationPolicy;
@@ -10,6 +9,7 @@ import io.hwplatform.api.numa.NumaCapabilities;
 import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.PoolStats;
 import io.hwplatform.api.numa.spi.NumaBackend;
+import io.hwplatform.support.threads.Daemons;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.Executors;
@@ -122,6 +122,21 @@ public final class NumaAllocatorComponent implements NumaAllocator {
     @Override
     public NumaBuffer allocate(int size, int preferredNode, AllocationPolicy policy) {
         return allocator.allocate(size, preferredNode, policy);
+    }
+
+    @Override
+    public NumaBuffer allocateNear(String device, int size) {
+        return allocator.allocateNear(device, size);
+    }
+
+    @Override
+    public NumaBuffer allocateNear(String device, int size, AllocationPolicy policy) {
+        return allocator.allocateNear(device, size, policy);
+    }
+
+    @Override
+    public int nodeFor(String device) {
+        return allocator.nodeFor(device);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.hwplatform.numa.internal;
 
 import io.hwplatform.api.numa.AllocationPolicy;
+import io.hwplatform.api.numa.AllocationStep;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.spi.NumaBindException;
@@ -25,7 +26,8 @@ final class Placement {
     final SortedSet<Integer> bindable;
     private final int[] slotOfNode;
     private final int[] nodeOfSlot;
-    private final Chain[][] chains = new Chain[AllocationPolicy.values().length][];
+    /** By first step and policy ({@link #chainIndex}), then preferred node. */
+    private final Chain[][] chains = new Chain[AllocationStep.values().length * AllocationPolicy.values().length][];
     private final Map<Integer, Long> refusedUntil = new ConcurrentHashMap<>();
     /** Whether a node refused or binding is unavailable: the one volatile read the fast path makes here. */
     private volatile boolean refusals;
@@ -45,8 +47,8 @@ final class Placement {
             slotOfNode[node] = slot;
             nodeOfSlot[slot++] = node;
         }
-        for (AllocationPolicy policy : AllocationPolicy.values()) {
-            chains[policy.ordinal()] = new Chain[slotOfNode.length];
+        for (int i = 0; i < chains.length; i++) {
+            chains[i] = new Chain[slotOfNode.length];
         }
     }
 
@@ -63,20 +65,25 @@ final class Placement {
         return nodeOfSlot[slot];
     }
 
-    Chain chain(int preferred, AllocationPolicy policy) {
+    /** @param first the step the preferred node stands for (see {@link Chain#of}) */
+    Chain chain(int preferred, AllocationPolicy policy, AllocationStep first) {
         if (refusals && bindingUnavailable != null) {
             return Chain.unbound(policy);
         }
-        Chain[] cached = chains[policy.ordinal()];
+        Chain[] cached = chains[chainIndex(policy, first)];
         if (preferred < 0 || preferred >= cached.length) {
-            return Chain.of(preferred, policy, topology, bindable);
+            return Chain.of(preferred, policy, first, topology, bindable);
         }
         Chain chain = cached[preferred];
         if (chain == null) { // benign race: two threads may compute the same chain
-            chain = Chain.of(preferred, policy, topology, bindable);
+            chain = Chain.of(preferred, policy, first, topology, bindable);
             cached[preferred] = chain;
         }
         return chain;
+    }
+
+    private static int chainIndex(AllocationPolicy policy, AllocationStep first) {
+        return first.ordinal() * AllocationPolicy.values().length + policy.ordinal();
     }
 
     /** @return whether any node refused lately; when false, {@link #skip(int)} is false for every node */

@@ -32,6 +32,7 @@ final class Pool {
 
     final NumaBackend backend;
     final Placement placement;
+    final DeviceNodes devices;
     /** Quarantine: a closed block is reused only once its view is unreachable; each view is its own root. */
     final boolean quarantine;
     final Counters counters = new Counters();
@@ -50,6 +51,7 @@ final class Pool {
     Pool(NumaBackend backend, boolean quarantine, Reclamation reclamation, Housekeeping housekeeping) {
         this.backend = backend;
         this.placement = new Placement(backend.topology(), backend.bindableNodes());
+        this.devices = new DeviceNodes(backend, placement, System::nanoTime);
         this.quarantine = quarantine;
         this.reclamation = reclamation;
         this.returns = new Returns(counters, caches, reclamation);
@@ -66,12 +68,15 @@ final class Pool {
     /**
      * The fast path: the thread's cache has a block for the node it asked for last time, and no node refused lately.
      * Everything else takes {@link #allocateSlow}.
+     *
+     * @param first what the preferred node stands for: {@link AllocationStep#PREFERRED} (the caller's choice),
+     *     {@link AllocationStep#DEVICE} or {@link AllocationStep#LOCAL}; the step a buffer served there reports
      */
-    PooledBuffer allocate(int size, int preferredNode, AllocationPolicy policy) {
+    PooledBuffer allocate(int size, int preferredNode, AllocationPolicy policy, AllocationStep first) {
         ThreadCache cache = myCache.get();
         int sizeClass = SizeClasses.of(size);
         if (cache != null && sizeClass >= 0 && cache.lastNode == preferredNode && cache.lastPolicy == policy
-                && !refusals) {
+                && cache.lastFirst == first && !refusals) {
             ThreadCache.Stack stack = cache.lastStacks[sizeClass];
             if (stack.count > 0) {
                 int id = stack.pop();
@@ -85,15 +90,15 @@ final class Pool {
                 return buffer;
             }
         }
-        return allocateSlow(cache, size, sizeClass, preferredNode, policy);
+        return allocateSlow(cache, size, sizeClass, preferredNode, policy, first);
     }
 
     private PooledBuffer allocateSlow(ThreadCache cache, int size, int sizeClass, int preferredNode,
-            AllocationPolicy policy) {
+            AllocationPolicy policy, AllocationStep first) {
         if (cache == null) {
             cache = newCache();
         }
-        Chain chain = placement.chain(preferredNode, policy);
+        Chain chain = placement.chain(preferredNode, policy, first);
         boolean refusals = placement.anyRefusal();
         int[] nodes = chain.nodes();
         for (int i = 0; i < nodes.length; i++) {
@@ -106,7 +111,7 @@ final class Pool {
                     : pooled(cache, node, sizeClass, size, preferredNode, step);
             if (buffer != null) {
                 if (i == 0 && !quarantine) { // the chain's first choice served: next time, go straight there
-                    cache.remember(preferredNode, policy, placement.slot(node), step);
+                    cache.remember(preferredNode, policy, first, placement.slot(node), step);
                 }
                 cache.count(step);
                 if (cache.remember(buffer)) {

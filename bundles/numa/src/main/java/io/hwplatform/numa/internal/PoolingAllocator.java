@@ -2,6 +2,7 @@ package io.hwplatform.numa.internal;
 
 import io.hwplatform.api.numa.AllocationPolicy;
 import io.hwplatform.api.numa.AllocationStep;
+import io.hwplatform.api.numa.NumaAllocationException;
 import io.hwplatform.api.numa.NumaAllocator;
 import io.hwplatform.api.numa.NumaBuffer;
 import io.hwplatform.api.numa.NumaTopology;
@@ -120,10 +121,37 @@ public final class PoolingAllocator implements NumaAllocator, Pool.Housekeeping 
 
     @Override
     public NumaBuffer allocate(int size, int preferredNode, AllocationPolicy policy) {
+        checkSize(size);
+        return pool().allocate(size, preferredNode, Objects.requireNonNull(policy, "policy"), AllocationStep.PREFERRED);
+    }
+
+    @Override
+    public NumaBuffer allocateNear(String device, int size) {
+        return allocateNear(device, size, AllocationPolicy.FALLBACK);
+    }
+
+    @Override
+    public NumaBuffer allocateNear(String device, int size, AllocationPolicy policy) {
+        checkSize(size);
+        Objects.requireNonNull(policy, "policy");
+        Pool pool = pool();
+        DeviceNodes.Choice choice = pool.devices.choose(device);
+        if (policy == AllocationPolicy.STRICT && choice.step() != AllocationStep.DEVICE) {
+            throw new NumaAllocationException("no " + size + "-byte buffer near " + device
+                    + " under the strict policy: the platform gives the device no node");
+        }
+        return pool.allocate(size, choice.node(), policy, choice.step());
+    }
+
+    @Override
+    public int nodeFor(String device) {
+        return pool().devices.choose(device).node();
+    }
+
+    private static void checkSize(int size) {
         if (size <= 0) {
             throw new IllegalArgumentException("size must be positive: " + size);
         }
-        return pool().allocate(size, preferredNode, Objects.requireNonNull(policy, "policy"));
     }
 
     @Override

@@ -27,9 +27,13 @@ final class ThreadCache {
     PooledBuffer[] recent = new PooledBuffer[RECENT];
     int recentCount;
     int rounds;
-    /** The owner's last preferred node and policy, and where the chain sent it: the fast path's shortcut. */
+    /**
+     * The owner's last preferred node, policy and where that node came from (the caller, a device, the thread), and
+     * where the chain sent it: the fast path's shortcut.
+     */
     int lastNode = Integer.MIN_VALUE;
     AllocationPolicy lastPolicy;
+    AllocationStep lastFirst;
     /** The stacks of the slot the chain chose, by size class. */
     Stack[] lastStacks;
     AllocationStep lastStep;
@@ -70,10 +74,11 @@ final class ThreadCache {
     }
 
     /** Owner only: the chain for this node and policy served from its first choice, at this slot. */
-    void remember(int node, AllocationPolicy policy, int slot, AllocationStep step) {
+    void remember(int node, AllocationPolicy policy, AllocationStep first, int slot, AllocationStep step) {
         settleSteps();
         lastNode = node;
         lastPolicy = policy;
+        lastFirst = first;
         lastStacks = stacks[slot];
         lastStep = step;
     }

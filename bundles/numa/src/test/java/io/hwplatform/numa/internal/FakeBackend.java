@@ -107,9 +107,24 @@ final class FakeBackend implements NumaBackend {
         return inUse;
     }
 
+    /** The node {@link #currentNode()} says the calling thread runs on. */
+    volatile int current;
+    final AtomicInteger deviceReads = new AtomicInteger();
+
+    @Override
+    public int currentNode() {
+        return current;
+    }
+
+    /** {@code nvme0n1} hangs on node 1; {@code dm-0} spans nodes 0 and 2; every other device is unknown. */
     @Override
     public SortedSet<Integer> nodesOf(String device) {
-        return new TreeSet<>(device.equals("nvme0n1") ? Set.of(1) : Set.of());
+        deviceReads.incrementAndGet();
+        return new TreeSet<>(switch (device) {
+            case "nvme0n1" -> Set.of(1);
+            case "dm-0" -> Set.of(0, 2);
+            default -> Set.<Integer>of();
+        });
     }
 
     /** A class, not a record: chunks are told apart by identity, never by their (equal, zeroed) contents. */

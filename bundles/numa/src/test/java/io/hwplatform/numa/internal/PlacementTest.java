@@ -25,13 +25,13 @@ class PlacementTest {
 
     @Test
     void chainsAreComputedOnceAndEndInUnboundMemory() {
-        Chain chain = placement.chain(0, AllocationPolicy.FALLBACK);
+        Chain chain = placement.chain(0, AllocationPolicy.FALLBACK, AllocationStep.PREFERRED);
 
-        assertThat(placement.chain(0, AllocationPolicy.FALLBACK)).isSameAs(chain);
+        assertThat(placement.chain(0, AllocationPolicy.FALLBACK, AllocationStep.PREFERRED)).isSameAs(chain);
         assertThat(chain.nodes()).containsExactly(0, 1, 2, -1);
         assertThat(chain.steps()).containsExactly(AllocationStep.PREFERRED, AllocationStep.NEAREST,
                 AllocationStep.NEAREST, AllocationStep.ANY);
-        assertThat(placement.chain(0, AllocationPolicy.STRICT).nodes()).containsExactly(0);
+        assertThat(placement.chain(0, AllocationPolicy.STRICT, AllocationStep.PREFERRED).nodes()).containsExactly(0);
     }
 
     @Test
@@ -50,8 +50,8 @@ class PlacementTest {
         assertThat(forbidden).contains("unavailable").contains("EPERM");
         assertThat(placement.refused(2, new NumaBindException(NumaBindException.Reason.NOT_PERMITTED, "EPERM")))
                 .as("warned once").isNull();
-        assertThat(placement.chain(0, AllocationPolicy.FALLBACK).nodes()).containsExactly(-1);
-        assertThat(placement.chain(0, AllocationPolicy.STRICT).nodes()).isEmpty();
+        assertThat(placement.chain(0, AllocationPolicy.FALLBACK, AllocationStep.PREFERRED).nodes()).containsExactly(-1);
+        assertThat(placement.chain(0, AllocationPolicy.STRICT, AllocationStep.PREFERRED).nodes()).isEmpty();
         assertThat(placement.numaAware()).isFalse();
     }
 }

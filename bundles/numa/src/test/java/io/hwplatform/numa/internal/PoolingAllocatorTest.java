@@ -39,6 +39,63 @@ class PoolingAllocatorTest {
     }
 
     @Test
+    void nearADeviceTheDevicesNodeServesAndSaysSo() {
+        try (NumaBuffer buffer = allocator.allocateNear("nvme0n1", 64 << 10)) {
+            assertThat(buffer.node()).isEqualTo(1);
+            assertThat(buffer.requestedNode()).isEqualTo(1);
+            assertThat(buffer.step()).isEqualTo(AllocationStep.DEVICE);
+        }
+        assertThat(allocator.nodeFor("nvme0n1")).isEqualTo(1);
+        assertThat(allocator.stats().steps()).containsEntry(AllocationStep.DEVICE, 1L);
+    }
+
+    @Test
+    void nearAnUnknownDeviceTheThreadsNodeServesUnlessStrict() {
+        threeNodes.current = 2;
+        try (NumaBuffer buffer = allocator.allocateNear("sdz", 4096)) {
+            assertThat(buffer.node()).isEqualTo(2);
+            assertThat(buffer.step()).isEqualTo(AllocationStep.LOCAL);
+        }
+        assertThat(allocator.nodeFor("sdz")).isEqualTo(2);
+        assertThatThrownBy(() -> allocator.allocateNear("sdz", 4096, AllocationPolicy.STRICT))
+                .isInstanceOf(NumaAllocationException.class).hasMessageContaining("sdz")
+                .hasMessageContaining("no node");
+    }
+
+    @Test
+    void aDeviceThatSpansNodesIsServedByTheOneNearestTheThread() {
+        threeNodes.current = 1;
+        assertThat(allocator.nodeFor("dm-0")).as("0 and 2 both 21 from node 1; more free memory on 0").isZero();
+        threeNodes.current = 2;
+        try (NumaBuffer buffer = allocator.allocateNear("dm-0", 4096)) {
+            assertThat(buffer.node()).isEqualTo(2);
+            assertThat(buffer.step()).isEqualTo(AllocationStep.DEVICE);
+        }
+    }
+
+    @Test
+    void aDeviceNodeThatRefusesFallsDownTheChainAndStrictFails() {
+        threeNodes.refusing.put(1, NumaBindException.Reason.NO_SUCH_NODE);
+        try (NumaBuffer buffer = allocator.allocateNear("nvme0n1", 4096)) {
+            assertThat(buffer.node()).isNotEqualTo(1);
+            assertThat(buffer.step()).isEqualTo(AllocationStep.NEAREST);
+        }
+        assertThatThrownBy(() -> allocator.allocateNear("nvme0n1", 4096, AllocationPolicy.STRICT))
+                .isInstanceOf(NumaAllocationException.class).hasMessageContaining("node 1");
+    }
+
+    @Test
+    void theFastPathNeverLendsOneCallersStepToAnother() {
+        for (int i = 0; i < 3; i++) { // same node, asked for by the caller, then for a device: each keeps its step
+            try (NumaBuffer chosen = allocator.allocate(4096, 1);
+                    NumaBuffer near = allocator.allocateNear("nvme0n1", 4096)) {
+                assertThat(chosen.step()).isEqualTo(AllocationStep.PREFERRED);
+                assertThat(near.step()).isEqualTo(AllocationStep.DEVICE);
+            }
+        }
+    }
+
+    @Test
     void afterCloseTheHandleRefusesAndCloseTwiceIsHarmless() {
         NumaBuffer buffer = allocator.allocate(4096, 0);
         buffer.close();

@@ -32,6 +32,7 @@ import org.osgi.service.component.annotations.Reference;
 })
 public final class NumaCommands {
 
+    private static final String NEAR = "a block device, NIC or PCI address whose node serves the buffer";
 
     private final NumaAllocator allocator;
 
@@ -67,27 +68,59 @@ public final class NumaCommands {
             @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("fail instead of falling back to another node")
             @Parameter(names = "--strict", presentValue = "true", absentValue = "false") boolean strict,
+            @Descriptor(NEAR)
+            @Parameter(names = "--near", absentValue = "") String near,
             @Descriptor("size: bytes or 4k, 64m, 1g") String size,
             @Descriptor("preferred node") int node) {
-        long bytes = Sizes.parse(size);
-        if (bytes < 1 || bytes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("size must be between 1 byte and 2 GiB: " + size);
+        if (!near.isEmpty()) {
+            throw new IllegalArgumentException("give a node or --near <device>, not both");
         }
-        try (NumaBuffer buffer = allocator.allocate((int) bytes, node,
-                strict ? AllocationPolicy.STRICT : AllocationPolicy.FALLBACK)) {
-            return json ? Json.write(Json.object("size", bytes, "requestedNode", buffer.requestedNode(),
-                    "node", buffer.node(), "verified", buffer.verified(), "step", buffer.step().id(),
-                    "backend", allocator.stats().backend())) : allocText(buffer, bytes);
+        int bytes = allocationSize(size);
+        try (NumaBuffer buffer = allocator.allocate(bytes, node, policy(strict))) {
+            return allocReport(json, buffer, null);
         }
     }
 
-    @Descriptor("allocates a buffer on node 0 (see alloc <size> <node>)")
+    @Descriptor("allocates a buffer near a device (--near nvme0n1), else on node 0; see alloc <size> <node>")
     public String alloc(@Descriptor(Json.OPTION)
             @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("fail instead of falling back to another node")
             @Parameter(names = "--strict", presentValue = "true", absentValue = "false") boolean strict,
+            @Descriptor(NEAR)
+            @Parameter(names = "--near", absentValue = "") String near,
             @Descriptor("size: bytes or 4k, 64m, 1g") String size) {
-        return alloc(json, strict, size, 0);
+        if (near.isEmpty()) {
+            return alloc(json, strict, near, size, 0);
+        }
+        int bytes = allocationSize(size);
+        try (NumaBuffer buffer = allocator.allocateNear(near, bytes, policy(strict))) {
+            return allocReport(json, buffer, near);
+        }
+    }
+
+    private static int allocationSize(String size) {
+        long bytes = Sizes.parse(size);
+        if (bytes < 1 || bytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("size must be between 1 byte and 2 GiB: " + size);
+        }
+        return (int) bytes;
+    }
+
+    private static AllocationPolicy policy(boolean strict) {
+        return strict ? AllocationPolicy.STRICT : AllocationPolicy.FALLBACK;
+    }
+
+    private String allocReport(boolean json, NumaBuffer buffer, String device) {
+        if (json) {
+            Map<String, Object> report = Json.object("size", buffer.size(), "requestedNode", buffer.requestedNode(),
+                    "node", buffer.node(), "verified", buffer.verified(), "step", buffer.step().id(),
+                    "backend", allocator.stats().backend());
+            if (device != null) {
+                report.put("near", device);
+            }
+            return Json.write(report);
+        }
+        return (device == null ? "" : "near " + device + ": ") + allocText(buffer, buffer.size());
     }
 
     @Descriptor("shows the pool: chunks, bytes in use, allocations per fallback step, leaks, trims, quarantine")
@@ -134,9 +167,12 @@ public final class NumaCommands {
                 "distances", node.distances().entrySet().stream().collect(Collectors.toMap(
                         entry -> String.valueOf(entry.getKey()), Map.Entry::getValue, (a, b) -> a,
                         LinkedHashMap::new)),
-                "devices", node.devices().stream().map(NumaDevice::name).toList())).toList();
+                "devices", node.devices().stream().map(NumaDevice::name).toList(),
+                "nearestCpus", topology.nearestCpus(node.id()))).toList();
         return Json.object("backend", topology.backend(), "numaAware", numaAware, "online", topology.online(),
-                "possible", topology.possible(), "nodes", nodes);
+                "possible", topology.possible(), "nodes", nodes, "offlineCpus", topology.offlineCpus(),
+                "allowedCpus", topology.allowedCpus(), "allowedNodes", topology.allowedNodes(),
+                "warnings", topology.warnings());
     }
 
     static String topologyText(NumaTopology topology, boolean numaAware) {
@@ -166,7 +202,20 @@ public final class NumaCommands {
         if (!memoryOnly.isEmpty()) {
             out.append("memory-only nodes: ").append(join(memoryOnly.stream().map(NumaNode::id).toList(), " "))
                     .append('\n');
+            memoryOnly.forEach(node -> out.append("node ").append(node.id()).append(" nearest cpus: ")
+                    .append(join(topology.nearestCpus(node.id()), " ")).append('\n'));
         }
+        if (!topology.offlineCpus().isEmpty()) {
+            out.append("offline cpus: ").append(join(topology.offlineCpus(), " ")).append('\n');
+        }
+        if (!topology.allowedCpus().isEmpty()) {
+            out.append("this process may run on cpus: ").append(join(topology.allowedCpus(), " ")).append('\n');
+        }
+        if (!topology.allowedNodes().isEmpty()) {
+            out.append("this process may bind memory to nodes: ").append(join(topology.allowedNodes(), " "))
+                    .append('\n');
+        }
+        topology.warnings().forEach(warning -> out.append("warning: ").append(warning).append('\n'));
         return out.toString();
     }
 

@@ -39,6 +39,23 @@ class NumaCommandsTest {
         assertThat(node2.get("memoryOnly").getAsBoolean()).isTrue();
         assertThat(node2.get("tier").getAsInt()).isEqualTo(22);
         assertThat(json.getAsJsonArray("possible").size()).isEqualTo(4);
+        assertThat(node2.getAsJsonArray("nearestCpus").toString()).as("memory-only: node 0's, at 17").isEqualTo("[0,1]");
+        assertThat(json.getAsJsonArray("warnings").isEmpty()).isTrue();
+        assertThat(json.getAsJsonArray("allowedNodes").isEmpty()).isTrue();
+    }
+
+    @Test
+    void textAddsTheProcessAndTheFirmwaresErrorsAfterTheNumactlPart() {
+        NumaTopology restricted = new NumaTopology("linux", TWO_NODES_AND_CXL.nodes(), TWO_NODES_AND_CXL.possible(),
+                List.of(), new TreeSet<>(List.of(6, 7)), new TreeSet<>(List.of(0, 1)), new TreeSet<>(List.of(0)),
+                List.of("CPUs 4-5 are listed by nodes 0-1"));
+
+        assertThat(NumaCommands.topologyText(restricted, true)).endsWith("memory-only nodes: 2\n"
+                + "node 2 nearest cpus: 0 1\n"
+                + "offline cpus: 6 7\n"
+                + "this process may run on cpus: 0 1\n"
+                + "this process may bind memory to nodes: 0\n"
+                + "warning: CPUs 4-5 are listed by nodes 0-1\n");
     }
 
     @Test

@@ -78,6 +78,16 @@ public interface HostSignals {
     SortedMap<Integer, String> cpuidSignatures();
 
     /**
+     * The PCI functions' vendor and device ids, in bus order: Linux's {@code /sys/bus/pci/devices/*}/{@code vendor}
+     * and {@code device}, or {@code /proc/bus/pci/devices} where sysfs lacks them (old kernels, dumps); Windows's PCI
+     * enumeration in the registry. Recorded as one piece of evidence.
+     *
+     * @return ids such as {@code 1af4:1000} (lower-case hex), each once; empty when the bus cannot be read
+     * @since 1.1
+     */
+    List<String> pciIds();
+
+    /**
      * @return every source read so far and what it said, in the order read; the detector adds what the findings made
      *     of each
      * @since 1.1

@@ -25,6 +25,14 @@ public enum Signal {
     SYSINFO,
     /** A bus only a hypervisor provides (vmbus). */
     BUS,
+    /**
+     * A PCI function only a hypervisor's virtual hardware carries (vendor {@code 80ee} device {@code cafe}:
+     * VirtualBox's guest service; {@code 15ad}: VMware; {@code 1af4}: virtio); the order is how specific the device is.
+     * Weak: devices can be emulated by another hypervisor or passed through, so it decides only when nothing else does.
+     *
+     * @since 1.1
+     */
+    PCI,
     /** Only that some hypervisor is present (the CPU's hypervisor flag), not which. */
     PRESENCE
 }

@@ -56,6 +56,15 @@ public interface NumaBackend {
      */
     void release(NativeChunk chunk);
 
+    /**
+     * @return the node of the CPU the calling thread runs on now (it may move at once), or -1 where the operating
+     *     system does not tell
+     * @since 1.1
+     */
+    default int currentNode() {
+        return -1;
+    }
+
     /** @return the nodes a device hangs on (see {@link io.hwplatform.api.numa.NumaAllocator#nodesOf(String)}) */
     SortedSet<Integer> nodesOf(String device);
 }

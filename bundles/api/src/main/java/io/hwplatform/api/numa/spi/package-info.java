@@ -3,5 +3,5 @@
  * Applications do not use this package; they use {@link io.hwplatform.api.numa.NumaAllocator}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.hwplatform.api.numa.spi;

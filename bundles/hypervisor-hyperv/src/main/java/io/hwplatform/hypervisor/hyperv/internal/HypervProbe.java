@@ -8,12 +8,14 @@ import io.hwplatform.api.hypervisor.spi.FirmwareField;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
 import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
 import io.hwplatform.api.hypervisor.spi.Signal;
+import io.hwplatform.support.probe.PciSignatures;
 import io.hwplatform.support.probe.ProbeSupport;
 import io.hwplatform.support.probe.Signatures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /** Microsoft Hyper-V (and Azure), and its Dynamic Memory balloon. */
@@ -45,6 +47,7 @@ public final class HypervProbe implements HypervisorProbe {
         if (!host.list(VMBUS_DEVICES).isEmpty()) {
             findings.add(new Finding.Hypervisor(HypervisorType.HYPERV, Signal.BUS, 0, VMBUS_DEVICES));
         }
+        findings.addAll(PciSignatures.findings(host, Set.of(HypervisorType.HYPERV)));
         (host.os() == HostSignals.Os.WINDOWS ? windowsBalloon(host) : linuxBalloon(host)).ifPresent(findings::add);
         return findings;
     }

@@ -8,11 +8,13 @@ import io.hwplatform.api.hypervisor.spi.FirmwareField;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
 import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
 import io.hwplatform.api.hypervisor.spi.Signal;
+import io.hwplatform.support.probe.PciSignatures;
 import io.hwplatform.support.probe.ProbeSupport;
 import io.hwplatform.support.probe.Signatures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Component;
 
@@ -59,6 +61,7 @@ public final class KvmProbe implements HypervisorProbe {
             findings.add(new Finding.Hypervisor(HypervisorType.KVM, Signal.PARAVIRT_CLOCK, 0, ProbeSupport.CLOCKSOURCES));
         }
         deviceTree(host).ifPresent(findings::add);
+        findings.addAll(PciSignatures.findings(host, Set.of(HypervisorType.KVM, HypervisorType.QEMU)));
         ProbeSupport.controlProgram(host).filter(program -> program.startsWith("KVM")).ifPresent(program ->
                 findings.add(new Finding.Hypervisor(HypervisorType.KVM, Signal.SYSINFO, 0, ProbeSupport.SYSINFO)));
         if (host.os() == HostSignals.Os.WINDOWS) {

@@ -52,4 +52,10 @@ class KvmProbeTest {
     void findsNothingOnBareMetal() {
         assertThat(examine("bare-metal")).isEmpty();
     }
+
+    @Test
+    void qemusDevicesOnThePciBusClaimKvmAndQemu() {
+        assertThat(types(examine("qemu-pci-only"))).containsExactly(HypervisorType.KVM, HypervisorType.QEMU);
+        assertThat(types(examine("virtualbox-pci-only"))).isEmpty();
+    }
 }

@@ -7,10 +7,12 @@ import io.hwplatform.api.hypervisor.spi.Finding;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
 import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
 import io.hwplatform.api.hypervisor.spi.Signal;
+import io.hwplatform.support.probe.PciSignatures;
 import io.hwplatform.support.probe.ProbeSupport;
 import io.hwplatform.support.probe.Signatures;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -54,6 +56,7 @@ public final class OthersProbe implements HypervisorProbe {
         List<Finding> findings = new ArrayList<>();
         ProbeSupport.firmware(host, FIRMWARE).ifPresent(findings::add);
         findings.addAll(ProbeSupport.cpuid(host, CPUID));
+        findings.addAll(PciSignatures.findings(host, Set.of(HypervisorType.VIRTUALBOX, HypervisorType.PARALLELS)));
         if (ProbeSupport.cpuinfoField(host, "vendor_id").filter(vendor -> vendor.startsWith("User Mode Linux"))
                 .isPresent()) {
             findings.add(new Finding.Hypervisor(HypervisorType.UML, Signal.CPUINFO, 0, ProbeSupport.CPUINFO));

@@ -38,4 +38,10 @@ class OthersProbeTest {
     void findsNothingOnBareMetal() {
         assertThat(examine("bare-metal")).isEmpty();
     }
+
+    @Test
+    void virtualBoxsGuestServiceOnThePciBusClaimsVirtualBox() {
+        assertThat(types(examine("virtualbox-pci-only"))).containsExactly(HypervisorType.VIRTUALBOX);
+        assertThat(types(examine("bare-metal"))).as("hardware vendors only").isEmpty();
+    }
 }

@@ -7,11 +7,13 @@ import io.hwplatform.api.hypervisor.spi.Finding;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
 import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
 import io.hwplatform.api.hypervisor.spi.Signal;
+import io.hwplatform.support.probe.PciSignatures;
 import io.hwplatform.support.probe.ProbeSupport;
 import io.hwplatform.support.probe.Signatures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /** VMware (ESXi, Workstation, Fusion on x86 and Arm) and its balloon driver. */
@@ -45,6 +47,7 @@ public final class VmwareProbe implements HypervisorProbe {
         if (ProbeSupport.deviceTreeHypervisor(host).filter(compatible -> compatible.contains("vmware")).isPresent()) {
             findings.add(new Finding.Hypervisor(HypervisorType.VMWARE, Signal.DEVICE_TREE, 0, DEVICE_TREE_HYPERVISOR));
         }
+        findings.addAll(PciSignatures.findings(host, Set.of(HypervisorType.VMWARE)));
         balloon(host).ifPresent(findings::add);
         return findings;
     }

@@ -44,4 +44,10 @@ class VmwareProbeTest {
     void findsNothingOnBareMetal() {
         assertThat(examine("bare-metal")).isEmpty();
     }
+
+    @Test
+    void vmwaresDevicesInProcBusPciClaimVmware() {
+        assertThat(types(examine("vmware-proc-pci"))).containsExactly(HypervisorType.VMWARE);
+        assertThat(types(examine("qemu-pci-only"))).isEmpty();
+    }
 }

@@ -2,6 +2,7 @@ package io.hwplatform.hypervisor.windows.internal;
 
 import io.hwplatform.api.hypervisor.spi.FirmwareField;
 import io.hwplatform.support.host.HostText;
+import io.hwplatform.support.probe.PciIds;
 import io.hwplatform.support.probe.RecordingHostSignals;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Optional;
 public final class WindowsHostSignals extends RecordingHostSignals {
 
     public static final String BIOS_KEY = "HKLM\\HARDWARE\\DESCRIPTION\\System\\BIOS";
+    public static final String PCI_KEY = "HKLM\\SYSTEM\\CurrentControlSet\\Enum\\PCI";
 
     private final WindowsRegistry registry;
 
@@ -53,6 +55,12 @@ public final class WindowsHostSignals extends RecordingHostSignals {
     @Override
     public Optional<String> linkName(String hostPath) {
         return Optional.empty();
+    }
+
+    /** From the PCI enumeration in the registry, whose sub-keys are named after the ids. */
+    @Override
+    public List<String> pciIds() {
+        return PciIds.windowsKeys(registrySubkeys(PCI_KEY));
     }
 
     @Override

@@ -9,12 +9,14 @@ import io.hwplatform.api.hypervisor.spi.FirmwareField;
 import io.hwplatform.api.hypervisor.spi.HostSignals;
 import io.hwplatform.api.hypervisor.spi.HypervisorProbe;
 import io.hwplatform.api.hypervisor.spi.Signal;
+import io.hwplatform.support.probe.PciSignatures;
 import io.hwplatform.support.probe.ProbeSupport;
 import io.hwplatform.support.probe.Signatures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /** Xen: domU or dom0, PV, HVM or PVH, and the Xen balloon. */
@@ -51,6 +53,7 @@ public final class XenProbe implements HypervisorProbe {
             findings.add(new Finding.Hypervisor(HypervisorType.XEN, Signal.PARAVIRT_CLOCK, 0,
                     ProbeSupport.CLOCKSOURCES));
         }
+        findings.addAll(PciSignatures.findings(host, Set.of(HypervisorType.XEN)));
         if (host.text(HYPERVISOR_TYPE).filter("xen"::equals).isPresent()) {
             findings.add(new Finding.Hypervisor(HypervisorType.XEN, Signal.HYPERVISOR_SYSFS, 0, HYPERVISOR_TYPE));
         }

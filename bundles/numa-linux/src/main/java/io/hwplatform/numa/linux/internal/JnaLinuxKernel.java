@@ -9,8 +9,8 @@ import java.nio.ByteBuffer;
 
 /**
  * The system calls through JNA's direct mapping (about 2 microseconds a call, a third of JNA's interface mapping).
- * glibc exports mmap, munmap and madvise; mbind and move_pages exist only as raw system calls (libnuma wraps them), so
- * they go through {@code syscall(2)} with per-architecture numbers.
+ * glibc exports mmap, munmap and madvise; mbind and move_pages exist only as raw system calls (libnuma wraps them), and
+ * glibc's getcpu wrapper is recent (2.29), so they go through {@code syscall(2)} with per-architecture numbers.
  */
 final class JnaLinuxKernel implements LinuxKernel {
 
@@ -81,6 +81,14 @@ final class JnaLinuxKernel implements LinuxKernel {
     }
 
     @Override
+    public int currentNode() {
+        int[] cpu = new int[1];
+        int[] node = new int[1];
+        long result = Libc.syscall(numbers.getcpu(), cpu, node, 0, 0, 0, 0);
+        return result == 0 ? node[0] : -Native.getLastError();
+    }
+
+    @Override
     public ByteBuffer buffer(long address, int length) {
         return new Pointer(address).getByteBuffer(0, length);
     }
@@ -93,6 +101,9 @@ final class JnaLinuxKernel implements LinuxKernel {
 
         static native long syscall(long number, long a1, long a2, long a3, long a4, long a5, long a6);
 
+        /** For system calls that fill in two ints, as getcpu does. */
+        static native long syscall(long number, int[] a1, int[] a2, long a3, long a4, long a5, long a6);
+
         static native long mmap(long address, long length, int protection, int flags, int fd, long offset);
 
         static native int munmap(long address, long length);
@@ -102,12 +113,12 @@ final class JnaLinuxKernel implements LinuxKernel {
         private Libc() {}
     }
 
-    /** The two system calls' numbers: x86_64 has its own table, the 64-bit others share asm-generic's. */
-    record SyscallNumbers(long mbind, long movePages) {
+    /** The system calls' numbers: x86_64 has its own table, the 64-bit others share asm-generic's. */
+    record SyscallNumbers(long mbind, long movePages, long getcpu) {
         static java.util.Optional<SyscallNumbers> forArchitecture(String arch) {
             return switch (arch) {
-                case "x86-64" -> java.util.Optional.of(new SyscallNumbers(237, 279));
-                case "aarch64", "riscv64", "loongarch64" -> java.util.Optional.of(new SyscallNumbers(235, 239));
+                case "x86-64" -> java.util.Optional.of(new SyscallNumbers(237, 279, 309));
+                case "aarch64", "riscv64", "loongarch64" -> java.util.Optional.of(new SyscallNumbers(235, 239, 168));
                 default -> java.util.Optional.empty();
             };
         }

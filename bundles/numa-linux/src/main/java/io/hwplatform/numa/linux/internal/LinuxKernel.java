@@ -38,6 +38,9 @@ interface LinuxKernel {
      */
     int[] nodesOfPages(long[] pages);
 
+    /** {@code getcpu(2)}: the node of the CPU the calling thread runs on now, or a negative errno. */
+    int currentNode();
+
     /** @return a direct buffer over memory at an address (no copy, no cleaner) */
     ByteBuffer buffer(long address, int length);
 

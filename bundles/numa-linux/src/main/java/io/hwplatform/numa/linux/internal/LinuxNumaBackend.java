@@ -23,6 +23,7 @@ public final class LinuxNumaBackend implements NumaBackend {
     private final TopologyReader topology;
     private final HostFiles live;
     private final ChunkMaker chunks;
+    private final LinuxKernel kernel;
 
     /** @throws UnsupportedOperationException on an architecture without known system call numbers */
     @Activate
@@ -39,6 +40,7 @@ public final class LinuxNumaBackend implements NumaBackend {
         this.live = new HostFiles(HostRoot.live());
         this.topology = new TopologyReader(host);
         this.chunks = new ChunkMaker(kernel, this::liveFreeBytes);
+        this.kernel = kernel;
     }
 
     @Override
@@ -74,6 +76,12 @@ public final class LinuxNumaBackend implements NumaBackend {
     @Override
     public void release(NativeChunk chunk) {
         chunks.release((LinuxChunk) chunk);
+    }
+
+    /** The live kernel's answer even with a captured tree as root: the thread runs here, not in the tree. */
+    @Override
+    public int currentNode() {
+        return Math.max(kernel.currentNode(), -1);
     }
 
     @Override

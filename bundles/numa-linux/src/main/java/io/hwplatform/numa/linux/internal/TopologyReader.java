@@ -7,10 +7,9 @@ import io.hwplatform.support.host.HostFiles;
 import io.hwplatform.support.host.ProcFormats;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -21,6 +20,7 @@ final class TopologyReader {
 
     static final String NODES = "/sys/devices/system/node";
     static final String TIERS = "/sys/devices/virtual/memory_tiering";
+    static final String CPUS = "/sys/devices/system/cpu";
 
     private final HostFiles host;
     private final DeviceLocality devices;
@@ -31,7 +31,8 @@ final class TopologyReader {
     }
 
     NumaTopology read() {
-        List<NumaNode> nodes = nodes();
+        List<String> warnings = new ArrayList<>();
+        List<NumaNode> nodes = nodes(warnings);
         List<NumaDevice> attached = devices.all(nodes);
         List<NumaNode> withDevices = new ArrayList<>();
         for (NumaNode node : nodes) {
@@ -40,18 +41,22 @@ final class TopologyReader {
         }
         SortedSet<Integer> possible = host.text(NODES + "/possible").map(Sysfs::list).orElseGet(TreeSet::new);
         possible.addAll(ids(nodes));
-        return new NumaTopology("linux", withDevices, possible, attached);
+        String status = host.text("/proc/self/status").orElse("");
+        return new NumaTopology("linux", withDevices, possible, attached,
+                host.text(CPUS + "/offline").map(Sysfs::list).orElseGet(TreeSet::new),
+                Sysfs.statusField(status, "Cpus_allowed_list").map(Sysfs::list).orElseGet(TreeSet::new),
+                Sysfs.statusField(status, "Mems_allowed_list").map(Sysfs::list).orElseGet(TreeSet::new), warnings);
     }
 
     /** @return the nodes a device hangs on, judged from the nodes alone (no walk over every device) */
     SortedSet<Integer> nodesOf(String device) {
-        return devices.nodesOf(device, nodes());
+        return devices.nodesOf(device, nodes(new ArrayList<>()));
     }
 
     /** The nodes, without their devices; one node with everything on a kernel without NUMA support. */
-    private List<NumaNode> nodes() {
+    private List<NumaNode> nodes(List<String> warnings) {
         SortedSet<Integer> present = nodeIds();
-        return present.isEmpty() ? List.of(singleNode()) : nodes(present);
+        return present.isEmpty() ? List.of(singleNode()) : nodes(present, warnings);
     }
 
     /** The node ids that have a {@code nodeN} directory. */
@@ -65,11 +70,14 @@ final class TopologyReader {
         return ids;
     }
 
-    private List<NumaNode> nodes(SortedSet<Integer> present) {
+    private List<NumaNode> nodes(SortedSet<Integer> present, List<String> warnings) {
         SortedSet<Integer> online = host.text(NODES + "/online").map(Sysfs::list).filter(ids -> !ids.isEmpty())
                 .orElse(present);
+        // Some architectures keep offline CPUs in the node lists; a node's CPUs are those that can run threads.
+        Optional<SortedSet<Integer>> onlineCpus = host.text(CPUS + "/online").map(Sysfs::list)
+                .filter(ids -> !ids.isEmpty());
         Map<Integer, Integer> tiers = tiers();
-        Set<Integer> claimedCpus = new HashSet<>();
+        SortedMap<Integer, SortedSet<Integer>> listed = new TreeMap<>();
         List<NumaNode> nodes = new ArrayList<>();
         for (int id : online) {
             if (!present.contains(id)) {
@@ -78,13 +86,15 @@ final class TopologyReader {
             String dir = NODES + "/node" + id;
             SortedSet<Integer> cpus = host.text(dir + "/cpulist").map(Sysfs::list)
                     .or(() -> host.text(dir + "/cpumap").map(Sysfs::cpumap)).orElse(new TreeSet<>());
-            cpus.removeIf(cpu -> !claimedCpus.add(cpu)); // buggy firmware gives several nodes the same CPUs
+            onlineCpus.ifPresent(cpus::retainAll);
+            listed.put(id, cpus);
             Map<String, Long> meminfo = host.text(dir + "/meminfo").map(Sysfs::meminfo).orElse(Map.of());
             SortedMap<Integer, Integer> distances = host.text(dir + "/distance")
                     .map(row -> Sysfs.distances(row, online)).orElse(new TreeMap<>());
             nodes.add(new NumaNode(id, cpus, meminfo.getOrDefault("MemTotal", 0L),
                     meminfo.getOrDefault("MemFree", 0L), tiers.getOrDefault(id, -1), distances, List.of()));
         }
+        warnings.addAll(CpuClaims.warnings(listed));
         return nodes;
     }
 

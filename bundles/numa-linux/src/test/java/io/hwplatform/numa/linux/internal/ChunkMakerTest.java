@@ -142,6 +142,11 @@ class ChunkMakerTest {
         }
 
         @Override
+        public int currentNode() {
+            return 0;
+        }
+
+        @Override
         public ByteBuffer buffer(long address, int length) {
             return ByteBuffer.allocate(length);
         }

@@ -46,6 +46,14 @@ class LiveKernelTest {
     }
 
     @Test
+    void theThreadsNodeIsOneThisKernelHas() {
+        int node = backend.currentNode();
+
+        assertThat(node).as("getcpu(2) names an online node").isGreaterThanOrEqualTo(0);
+        assertThat(backend.topology().online()).contains(node);
+    }
+
+    @Test
     void discardedMemoryStaysMappedAndReadsZeros() throws Exception {
         LinuxChunk chunk = (LinuxChunk) backend.allocate(CHUNK, -1);
         try {

@@ -51,6 +51,52 @@ class TopologyReaderTest {
     }
 
     @Test
+    void memoryOnlyNodesNameTheCpusNearestThem() {
+        NumaTopology topology = read("four-nodes-memory-only");
+
+        assertThat(topology.nearestCpus(2)).as("node 2 is 17 from node 0, 28 from node 1")
+                .isEqualTo(topology.node(0).orElseThrow().cpus());
+        assertThat(topology.nearestCpus(0)).isEqualTo(topology.node(0).orElseThrow().cpus());
+        assertThat(topology.nearestCpus(9)).isEmpty();
+    }
+
+    @Test
+    void firmwareThatGivesEveryNodeEveryCpuIsReportedAsFound() {
+        NumaTopology topology = read("firmware-all-cpus");
+
+        assertThat(topology.node(0).orElseThrow().cpus()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+        assertThat(topology.node(1).orElseThrow().cpus()).as("not silently taken from node 1")
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+        assertThat(topology.warnings()).singleElement().asString().contains("every node lists the same CPUs (0-7)");
+    }
+
+    @Test
+    void overlappingCpuListsAreReportedWithTheCpusAndNodes() {
+        NumaTopology topology = read("overlapping-cpus");
+
+        assertThat(topology.node(1).orElseThrow().cpus()).containsExactly(4, 5, 6, 7);
+        assertThat(topology.warnings()).singleElement().asString().startsWith("CPUs 4-5 are listed by nodes 0-1");
+    }
+
+    @Test
+    void offlineCpusAreReportedApartFromTheNodes() {
+        NumaTopology topology = read("offline-cpus");
+
+        assertThat(topology.node(1).orElseThrow().cpus()).containsExactly(4, 5);
+        assertThat(topology.offlineCpus()).containsExactly(6, 7);
+        assertThat(topology.warnings()).isEmpty();
+    }
+
+    @Test
+    void theCpusAndNodesThisProcessMayUseAreReported() {
+        NumaTopology topology = read("restricted-process");
+
+        assertThat(topology.allowedCpus()).containsExactly(0, 1);
+        assertThat(topology.allowedNodes()).containsExactly(0);
+        assertThat(read("two-sockets").allowedNodes()).as("not told: empty").isEmpty();
+    }
+
+    @Test
     void sparseNodeIds() {
         NumaTopology topology = read("sparse-ids");
 

@@ -31,6 +31,8 @@ import org.osgi.service.component.annotations.Component;
 @Component(property = "service.ranking:Integer=-1000")
 public final class PortableNumaBackend implements NumaBackend {
 
+    private static final long PAGE = 4096;
+
     @Override
     public String name() {
         return "portable";
@@ -56,11 +58,18 @@ public final class PortableNumaBackend implements NumaBackend {
             throw new NumaBindException(NumaBindException.Reason.NO_SUCH_NODE,
                     "node " + node + " does not exist: the portable backend knows only node 0");
         }
-        long address = Native.malloc(bytes);
-        if (address == 0) {
+        // malloc aligns to 16 bytes only; a page more, rounded up, gives the page alignment that O_DIRECT reads need
+        // and that every other backend's chunks have (aligned_alloc and posix_memalign are not on every OS).
+        long allocated = Native.malloc((long) bytes + PAGE);
+        if (allocated == 0) {
             throw new OutOfMemoryError("malloc of " + bytes + " bytes failed");
         }
-        return new MallocChunk(address, bytes, node);
+        return new MallocChunk(allocated, (allocated + PAGE - 1) & -PAGE, bytes, node);
+    }
+
+    @Override
+    public int currentNode() {
+        return 0;
     }
 
     @Override
@@ -70,7 +79,7 @@ public final class PortableNumaBackend implements NumaBackend {
 
     @Override
     public void release(NativeChunk chunk) {
-        Native.free(((MallocChunk) chunk).address());
+        Native.free(((MallocChunk) chunk).allocated());
     }
 
     @Override
@@ -106,8 +115,13 @@ public final class PortableNumaBackend implements NumaBackend {
         return all;
     }
 
-    /** Plain memory; the operating system does not say where it put it. */
-    record MallocChunk(long address, int size, int boundNode) implements NativeChunk {
+    /**
+     * Plain memory; the operating system does not say where it put it.
+     *
+     * @param allocated what malloc returned, for free
+     * @param address the chunk's first byte, page-aligned
+     */
+    record MallocChunk(long allocated, long address, int size, int boundNode) implements NativeChunk {
         @Override
         public ByteBuffer memory(int offset, int length) {
             Objects.checkFromIndexSize(offset, length, size);

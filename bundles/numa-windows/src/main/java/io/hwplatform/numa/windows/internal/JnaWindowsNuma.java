@@ -8,6 +8,7 @@ import com.sun.jna.platform.win32.Kernel32Util;
 import com.sun.jna.platform.win32.Psapi;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.ShortByReference;
 import com.sun.jna.win32.StdCallLibrary;
@@ -43,6 +44,17 @@ final class JnaWindowsNuma implements WindowsNuma {
         int DiscardVirtualMemory(Pointer address, BaseTSD.SIZE_T size);
 
         boolean GetNumaNodeNumberFromHandle(WinNT.HANDLE file, ShortByReference node);
+
+        /** PROCESSOR_NUMBER is {WORD Group; BYTE Number; BYTE Reserved}: one little-endian int. */
+        void GetCurrentProcessorNumberEx(IntByReference processor);
+    }
+
+    @Override
+    public Processor currentProcessor() {
+        IntByReference processor = new IntByReference();
+        NumaKernel32.INSTANCE.GetCurrentProcessorNumberEx(processor);
+        int packed = processor.getValue();
+        return new Processor(packed & 0xFFFF, packed >>> 16 & 0xFF);
     }
 
     @Override

@@ -12,7 +12,17 @@ interface WindowsNuma {
     int ERROR_COMMITMENT_LIMIT = 1455;
 
     /** A processor group and the mask of its logical processors that belong to a node. */
-    record GroupMask(int group, long mask) {}
+    record GroupMask(int group, long mask) {
+        boolean contains(Processor processor) {
+            return processor.group() == group && processor.number() < Long.SIZE && (mask >>> processor.number() & 1) != 0;
+        }
+    }
+
+    /** A logical processor: its group and its number in the group. */
+    record Processor(int group, int number) {}
+
+    /** @return the processor the calling thread runs on now ({@code GetCurrentProcessorNumberEx}) */
+    Processor currentProcessor();
 
     /** @return node number to its processors, from {@code GetLogicalProcessorInformationEx(RelationNumaNode)} */
     Map<Integer, List<GroupMask>> nodeProcessors();

@@ -126,6 +126,17 @@ public final class WindowsNumaBackend implements NumaBackend {
 
     /** Disks and volumes ({@code \\.\PhysicalDrive0}, {@code C:}, a file path); NICs are not told on Windows. */
     @Override
+    public int currentNode() {
+        WindowsNuma.Processor processor = windows.currentProcessor();
+        for (Map.Entry<Integer, List<WindowsNuma.GroupMask>> node : windows.nodeProcessors().entrySet()) {
+            if (node.getValue().stream().anyMatch(mask -> mask.contains(processor))) {
+                return node.getKey();
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public SortedSet<Integer> nodesOf(String device) {
         String path = device.matches("[A-Za-z]:") ? "\\\\.\\" + device : device;
         int node = windows.nodeOfPath(path);

@@ -35,6 +35,15 @@ class WindowsNumaBackendTest {
     }
 
     @Test
+    void theThreadsNodeIsTheNodeWhoseGroupMaskHoldsItsProcessor() {
+        assertThat(backend.currentNode()).isEqualTo(0);
+        windows.running = new WindowsNuma.Processor(2, 0);
+        assertThat(backend.currentNode()).as("group 2, processor 0 belongs to node 1").isEqualTo(1);
+        windows.running = new WindowsNuma.Processor(2, 5);
+        assertThat(backend.currentNode()).as("in no node's mask").isEqualTo(-1);
+    }
+
+    @Test
     void memoryIsTouchedThenItsNodeAskedFor() throws Exception {
         NativeChunk chunk = backend.allocate(64 << 10, 1);
 
@@ -94,6 +103,13 @@ class WindowsNumaBackendTest {
         int placeOn = -1;
         long lastAddress;
         private int requested;
+
+        Processor running = new Processor(0, 0);
+
+        @Override
+        public Processor currentProcessor() {
+            return running;
+        }
 
         @Override
         public Map<Integer, List<GroupMask>> nodeProcessors() {
