@@ -110,6 +110,26 @@ public final class ProbeSupport {
         return host.registryValue(serviceKey, "Start").map(start -> !start.equals("4"));
     }
 
+    /**
+     * @return the value of a field of the machine as a whole, which comes after the CPUs' blocks in
+     *     {@code /proc/cpuinfo} on POWER ({@code platform}, {@code model}) and before them on SPARC ({@code type}): its
+     *     last occurrence in the file
+     */
+    public static Optional<String> cpuinfoMachineField(HostSignals host, String field) {
+        return host.text(CPUINFO).flatMap(cpuinfo -> cpuinfo.lines()
+                .filter(line -> line.startsWith(field) && line.substring(field.length()).stripLeading().startsWith(":"))
+                .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                .reduce((first, last) -> last));
+    }
+
+    /**
+     * @return whether the CPU model is QEMU's own ({@code QEMU Virtual CPU version 2.5+}): then firmware that says
+     *     {@code Bochs} is QEMU's SeaBIOS, not the Bochs emulator
+     */
+    public static boolean qemuCpuModel(HostSignals host) {
+        return cpuinfoField(host, "model name").filter(model -> model.startsWith("QEMU Virtual CPU")).isPresent();
+    }
+
     /** @return the value of a field in the first CPU's block of {@code /proc/cpuinfo}, e.g. {@code vendor_id} */
     public static Optional<String> cpuinfoField(HostSignals host, String field) {
         return host.text(CPUINFO).flatMap(cpuinfo -> cpuinfo.lines()

@@ -26,6 +26,12 @@ public enum HypervisorType {
     POWERVM,
     /** IBM z/VM. */
     ZVM,
+    /**
+     * Oracle VM Server for SPARC: every sun4v machine runs its operating systems in logical domains.
+     *
+     * @since 2.1
+     */
+    LDOMS,
     /** Apple's Virtualization framework. */
     APPLE,
     /** Lockheed Martin's LMHS ({@code SRESRESRESRE}). */

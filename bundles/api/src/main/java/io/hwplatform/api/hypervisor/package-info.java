@@ -9,5 +9,5 @@
  * <p>2.0.0: the provider types moved to {@code io.hwplatform.api.hypervisor.spi}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package io.hwplatform.api.hypervisor;

@@ -62,7 +62,15 @@ class ScenarioTest {
                 Arguments.of("podman-in-vmware", HypervisorType.VMWARE, null, "podman", null, false),
                 Arguments.of("virtualbox-pci-only", HypervisorType.VIRTUALBOX, null, null, null, false),
                 Arguments.of("vmware-proc-pci", HypervisorType.VMWARE, null, null, null, false),
-                Arguments.of("qemu-pci-only", HypervisorType.KVM, null, null, null, false));
+                Arguments.of("qemu-pci-only", HypervisorType.KVM, null, null, null, false),
+                Arguments.of("power-kvm-guest", HypervisorType.KVM, null, null, null, false),
+                Arguments.of("power-nv-bare-metal", HypervisorType.NONE, null, null, null, false),
+                Arguments.of("powervm-lpar", HypervisorType.POWERVM, null, null, null, false),
+                Arguments.of("kvmtool-x86", HypervisorType.KVM, null, null, null, false),
+                Arguments.of("kvmtool-arm", HypervisorType.KVM, null, null, null, false),
+                Arguments.of("xen-arm-guest", HypervisorType.XEN, null, null, null, false),
+                Arguments.of("sparc-ldom", HypervisorType.LDOMS, null, null, null, false),
+                Arguments.of("qemu-bochs-firmware", HypervisorType.QEMU, null, null, null, false));
     }
 
     @ParameterizedTest(name = "{0} is decided by {1}")

@@ -9,7 +9,9 @@ import io.hwplatform.api.hypervisor.HypervisorDetector;
 public enum Signal {
     /** SMBIOS strings ({@link FirmwareField}); the finding's order is the field's position. */
     FIRMWARE,
-    /** {@code /proc/cpuinfo} (User Mode Linux's vendor line). */
+    /**
+     * {@code /proc/cpuinfo}: User Mode Linux's vendor line, POWER's {@code model} under QEMU, SPARC's {@code sun4v}.
+     */
     CPUINFO,
     /** {@code /proc/xen} and the Xen feature flags: a domU. */
     XEN_DOMAIN,
@@ -21,7 +23,7 @@ public enum Signal {
     HYPERVISOR_SYSFS,
     /** The device tree on Arm, POWER and RISC-V ({@code /proc/device-tree}). */
     DEVICE_TREE,
-    /** {@code /proc/sysinfo} on s390. */
+    /** The partition as the hypervisor describes it: {@code /proc/sysinfo} on s390, {@code /proc/ppc64/lparcfg} on POWER. */
     SYSINFO,
     /** A bus only a hypervisor provides (vmbus). */
     BUS,

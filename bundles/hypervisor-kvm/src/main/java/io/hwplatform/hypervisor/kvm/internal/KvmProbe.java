@@ -30,9 +30,12 @@ public final class KvmProbe implements HypervisorProbe {
             "Google Compute Engine", HypervisorType.KVM,
             "Amazon EC2", HypervisorType.KVM,
             "QEMU", HypervisorType.QEMU);
+    /** Old QEMU's SeaBIOS names itself Bochs; with QEMU's CPU model that is QEMU (see {@link #firmware}). */
+    static final Signatures QEMUS_BOCHS = Signatures.of("Bochs", HypervisorType.QEMU);
     static final Signatures CPUID = Signatures.of(
             "KVMKVMKVM", HypervisorType.KVM,
             "Linux KVM Hv", HypervisorType.KVM,
+            "LKVMLKVMLKVM", HypervisorType.KVM, // kvmtool
             "TCGTCGTCGTCG", HypervisorType.QEMU);
 
     static final String DEVICE_TREE = ProbeSupport.DEVICE_TREE;
@@ -61,6 +64,7 @@ public final class KvmProbe implements HypervisorProbe {
             findings.add(new Finding.Hypervisor(HypervisorType.KVM, Signal.PARAVIRT_CLOCK, 0, ProbeSupport.CLOCKSOURCES));
         }
         deviceTree(host).ifPresent(findings::add);
+        powerGuest(host).ifPresent(findings::add);
         findings.addAll(PciSignatures.findings(host, Set.of(HypervisorType.KVM, HypervisorType.QEMU)));
         ProbeSupport.controlProgram(host).filter(program -> program.startsWith("KVM")).ifPresent(program ->
                 findings.add(new Finding.Hypervisor(HypervisorType.KVM, Signal.SYSINFO, 0, ProbeSupport.SYSINFO)));
@@ -72,8 +76,14 @@ public final class KvmProbe implements HypervisorProbe {
         return findings;
     }
 
-    /** Firmware claims, except that an Amazon EC2 bare-metal instance is no VM. */
+    /**
+     * Firmware claims, except that an Amazon EC2 bare-metal instance is no VM; and {@code Bochs} firmware with QEMU's
+     * CPU model is QEMU's (the others probe leaves it to this one).
+     */
     private static void firmware(HostSignals host, List<Finding> findings) {
+        if (ProbeSupport.qemuCpuModel(host)) {
+            ProbeSupport.firmware(host, QEMUS_BOCHS).ifPresent(findings::add);
+        }
         ProbeSupport.firmware(host, FIRMWARE).ifPresent(claim -> {
             boolean amazon = host.firmware(FirmwareField.SYS_VENDOR).filter(v -> v.startsWith("Amazon EC2")).isPresent()
                     || host.firmware(FirmwareField.PRODUCT_NAME).filter(v -> v.startsWith("Amazon EC2")).isPresent();
@@ -97,6 +107,10 @@ public final class KvmProbe implements HypervisorProbe {
                 .map(metal -> new Finding.BareMetal(host.firmwareSource(FirmwareField.PRODUCT_NAME)));
     }
 
+    /**
+     * {@code hypervisor/compatible} of {@code linux,kvm}; else QEMU's fw-cfg device or pseries machine; else the
+     * root's {@code linux,dummy-virt} without fw-cfg, which is kvmtool's Arm machine (QEMU's virt board has fw-cfg).
+     */
     private static Optional<Finding> deviceTree(HostSignals host) {
         Optional<String> compatible = ProbeSupport.deviceTreeHypervisor(host);
         if (compatible.filter("linux,kvm"::equals).isPresent()) {
@@ -105,12 +119,23 @@ public final class KvmProbe implements HypervisorProbe {
         }
         if (compatible.isEmpty()) {
             boolean fwCfg = host.list(DEVICE_TREE).stream().anyMatch(entry -> entry.contains("fw-cfg"));
-            if (fwCfg || host.text(DEVICE_TREE + "/compatible").filter("qemu,pseries"::equals).isPresent()) {
+            Optional<String> machine = host.text(DEVICE_TREE + "/compatible");
+            if (fwCfg || machine.filter("qemu,pseries"::equals).isPresent()) {
                 return Optional.of(new Finding.Hypervisor(HypervisorType.QEMU, Signal.DEVICE_TREE, 1,
                         fwCfg ? DEVICE_TREE : DEVICE_TREE + "/compatible"));
             }
+            if (machine.filter("linux,dummy-virt"::equals).isPresent()) {
+                return Optional.of(new Finding.Hypervisor(HypervisorType.KVM, Signal.DEVICE_TREE, 2,
+                        DEVICE_TREE + "/compatible"));
+            }
         }
         return Optional.empty();
+    }
+
+    /** POWER's machine line: {@code IBM pSeries (emulated by qemu)} is a pseries guest of QEMU, i.e. of KVM. */
+    private static Optional<Finding> powerGuest(HostSignals host) {
+        return ProbeSupport.cpuinfoMachineField(host, "model").filter(model -> model.contains("(emulated by qemu)"))
+                .map(model -> new Finding.Hypervisor(HypervisorType.KVM, Signal.CPUINFO, 0, ProbeSupport.CPUINFO));
     }
 
     /** A virtio device of id 5, bound when the virtio_balloon driver lists it. */

@@ -58,4 +58,17 @@ class KvmProbeTest {
         assertThat(types(examine("qemu-pci-only"))).containsExactly(HypervisorType.KVM, HypervisorType.QEMU);
         assertThat(types(examine("virtualbox-pci-only"))).isEmpty();
     }
+
+    @Test
+    void kvmtoolByItsSignatureAndItsArmMachine() {
+        assertThat(types(examine("kvmtool-x86"))).containsExactly(HypervisorType.KVM);
+        assertThat(types(examine("kvmtool-arm"))).containsExactly(HypervisorType.KVM);
+    }
+
+    @Test
+    void aPseriesGuestOfQemuIsKvmAndBochsFirmwareUnderQemusCpuIsQemu() {
+        assertThat(types(examine("power-kvm-guest"))).contains(HypervisorType.KVM);
+        assertThat(types(examine("power-nv-bare-metal"))).isEmpty();
+        assertThat(types(examine("qemu-bochs-firmware"))).containsExactly(HypervisorType.QEMU);
+    }
 }

@@ -44,4 +44,22 @@ class OthersProbeTest {
         assertThat(types(examine("virtualbox-pci-only"))).containsExactly(HypervisorType.VIRTUALBOX);
         assertThat(types(examine("bare-metal"))).as("hardware vendors only").isEmpty();
     }
+
+    @Test
+    void aPowerVmPartitionSaysWhetherItsProcessorsAreShared() {
+        assertThat(examine("powervm-lpar")).filteredOn(Finding.Hypervisor.class::isInstance)
+                .extracting(Finding::source).containsExactly("/proc/ppc64/lparcfg (shared processors)");
+        assertThat(types(examine("power-kvm-guest"))).as("QEMU's pseries has an lparcfg too").isEmpty();
+        assertThat(types(examine("power-nv-bare-metal"))).isEmpty();
+    }
+
+    @Test
+    void sun4vIsALogicalDomain() {
+        assertThat(types(examine("sparc-ldom"))).containsExactly(HypervisorType.LDOMS);
+    }
+
+    @Test
+    void bochsFirmwareUnderQemusCpuIsNotClaimedAsBochs() {
+        assertThat(types(examine("qemu-bochs-firmware"))).isEmpty();
+    }
 }

@@ -26,6 +26,7 @@ public final class XenProbe implements HypervisorProbe {
     static final Signatures FIRMWARE = Signatures.of("Xen", HypervisorType.XEN);
     static final Signatures CPUID = Signatures.of("XenVMMXenVMM", HypervisorType.XEN);
 
+    static final String XEN_BUS = "/sys/bus/xen/devices";
     static final String PROC_XEN = "/proc/xen";
     static final String CAPABILITIES = "/proc/xen/capabilities";
     static final String FEATURES = "/sys/hypervisor/properties/features";
@@ -52,6 +53,9 @@ public final class XenProbe implements HypervisorProbe {
         if (ProbeSupport.clocksources(host).contains("xen")) {
             findings.add(new Finding.Hypervisor(HypervisorType.XEN, Signal.PARAVIRT_CLOCK, 0,
                     ProbeSupport.CLOCKSOURCES));
+        }
+        if (!host.list(XEN_BUS).isEmpty()) { // xenbus devices: a Xen guest (or dom0) on any architecture
+            findings.add(new Finding.Hypervisor(HypervisorType.XEN, Signal.BUS, 0, XEN_BUS));
         }
         findings.addAll(PciSignatures.findings(host, Set.of(HypervisorType.XEN)));
         if (host.text(HYPERVISOR_TYPE).filter("xen"::equals).isPresent()) {

@@ -42,4 +42,9 @@ class XenProbeTest {
     void findsNothingOnBareMetal() {
         assertThat(examine("bare-metal")).isEmpty();
     }
+
+    @Test
+    void xenbusDevicesShowAGuestOnAnyArchitecture() {
+        assertThat(types(examine("xen-arm-guest"))).containsExactly(HypervisorType.XEN);
+    }
 }
