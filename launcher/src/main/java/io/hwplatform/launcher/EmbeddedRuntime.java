@@ -49,6 +49,15 @@ final class EmbeddedRuntime implements AutoCloseable {
      * @param deploy the directory File Install watches, or {@code null} to leave File Install out
      */
     static EmbeddedRuntime start(Path deploy, boolean interactive) throws Exception {
+        return start(deploy, interactive, true);
+    }
+
+    /** Boots the framework without the Gogo shell bundle: a daemon has no console for a session to read. */
+    static EmbeddedRuntime startWithoutShell(Path deploy) throws Exception {
+        return start(deploy, false, false);
+    }
+
+    private static EmbeddedRuntime start(Path deploy, boolean interactive, boolean shell) throws Exception {
         Path storage = Files.createTempDirectory("hwplatform-felix-");
         Map<String, Object> config = FrameworkConfig.of(storage, deploy, interactive);
         @SuppressWarnings({"unchecked", "rawtypes"}) // Felix accepts objects (our logger) in its configuration
@@ -59,7 +68,7 @@ final class EmbeddedRuntime implements AutoCloseable {
         EmbeddedRuntime runtime = new EmbeddedRuntime(framework, storage);
         try {
             long begin = System.nanoTime();
-            runtime.installBundles(deploy != null);
+            runtime.installBundles(deploy != null, shell);
             long installed = System.nanoTime();
             runtime.startAndAwait();
             runtime.installMillis = (installed - begin) / 1_000_000;
@@ -85,9 +94,12 @@ final class EmbeddedRuntime implements AutoCloseable {
         framework.waitForStop(0);
     }
 
-    /** Stops the framework, waiting a bounded time, and removes the bundle cache. Idempotent. */
+    /**
+     * Stops the framework, waiting a bounded time, and removes the bundle cache. Idempotent, and safe from two
+     * threads at once (a signal handler and the main thread).
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             framework.stop();
             FrameworkEvent stopped = framework.waitForStop(STOP_TIMEOUT_MILLIS);
@@ -102,7 +114,7 @@ final class EmbeddedRuntime implements AutoCloseable {
         deleteRecursively(storage);
     }
 
-    private void installBundles(boolean withFileInstall) throws BundleException, IOException {
+    private void installBundles(boolean withFileInstall, boolean withShell) throws BundleException, IOException {
         List<Bundle> installed = new ArrayList<>();
         for (String name : EmbeddedBundles.list()) {
             try (InputStream in = EmbeddedBundles.open(name)) {
@@ -113,7 +125,8 @@ final class EmbeddedRuntime implements AutoCloseable {
         framework.adapt(FrameworkWiring.class).resolveBundles(installed);
         for (Bundle bundle : installed) {
             if (bundle.getState() != Bundle.RESOLVED || bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null
-                    || (!withFileInstall && FILE_INSTALL_BUNDLE.equals(bundle.getSymbolicName()))) {
+                    || (!withFileInstall && FILE_INSTALL_BUNDLE.equals(bundle.getSymbolicName()))
+                    || (!withShell && SHELL_BUNDLE.equals(bundle.getSymbolicName()))) {
                 continue;
             }
             bundle.adapt(BundleStartLevel.class).setStartLevel(startLevel(bundle));

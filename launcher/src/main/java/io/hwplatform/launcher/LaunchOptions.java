@@ -9,15 +9,19 @@ import java.util.Optional;
  * @param root the filesystem root of {@code --root}, which sets {@code hwplatform.root}
  * @param verbose whether {@code -v} asked for the start-up timing on stderr
  * @param help whether {@code -h} asked for the usage text
+ * @param daemon whether {@code --daemon} asked to run without a shell until stopped
  */
-record LaunchOptions(Optional<String> commandLine, Optional<String> root, boolean verbose, boolean help) {
+record LaunchOptions(Optional<String> commandLine, Optional<String> root, boolean verbose, boolean help,
+        boolean daemon) {
 
     static final String USAGE = String.join("\n",
-            "usage: java -jar hwplatform.jar [-c '<gogo command line>'] [--root <dir>] [-v] [-h]",
+            "usage: java -jar hwplatform.jar [-c '<gogo command line>' | --daemon] [--root <dir>] [-v] [-h]",
             "",
             "  (no -c)          boot the runtime and open the Gogo shell; Ctrl-D or 'exit' stops it",
             "  -c, --command    run the command line (commands separated by ';'), print what each returns,",
             "                   stop and exit 0; on failure print the error to stderr and exit 1",
+            "  --daemon         run without a shell and without reading stdin until SIGTERM or SIGINT, then",
+            "                   stop every bundle in order and exit 0; everything is logged to stderr",
             "  --root <dir>     read sysfs, procfs and DMI below <dir> instead of / (sets hwplatform.root)",
             "  -v, --verbose    print the start-up time on stderr",
             "  -h, --help       print this text",
@@ -32,16 +36,21 @@ record LaunchOptions(Optional<String> commandLine, Optional<String> root, boolea
         String root = null;
         boolean verbose = false;
         boolean help = false;
+        boolean daemon = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "-c", "--command" -> commandLine = valueOf(args, ++i, "-c");
                 case "--root" -> root = valueOf(args, ++i, "--root");
                 case "-v", "--verbose" -> verbose = true;
                 case "-h", "--help" -> help = true;
+                case "--daemon" -> daemon = true;
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
-        return new LaunchOptions(Optional.ofNullable(commandLine), Optional.ofNullable(root), verbose, help);
+        if (daemon && commandLine != null) {
+            throw new IllegalArgumentException("--daemon and -c exclude each other");
+        }
+        return new LaunchOptions(Optional.ofNullable(commandLine), Optional.ofNullable(root), verbose, help, daemon);
     }
 
     private static String valueOf(String[] args, int index, String option) {

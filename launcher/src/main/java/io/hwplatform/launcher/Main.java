@@ -41,6 +41,9 @@ public final class Main {
             return;
         }
         options.root().ifPresent(root -> System.setProperty(ROOT_PROPERTY, root));
+        if (options.daemon()) {
+            System.exit(Daemon.run());
+        }
         System.exit(options.commandLine().isPresent() ? runCommands(options) : runShell(options));
     }
 
@@ -119,7 +122,7 @@ public final class Main {
         return Optional.empty();
     }
 
-    private static void reportStartup(boolean print, EmbeddedRuntime runtime) {
+    static void reportStartup(boolean print, EmbeddedRuntime runtime) {
         if (!print) {
             return;
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.hwplatform.testsupport.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -154,6 +155,38 @@ class LauncherIT {
         Result strict = run(List.of("-c", "numa:alloc --near nosuch0 --strict 64k"), null);
         assertThat(strict.exitCode).isNotZero();
         assertThat(strict.err).contains("near nosuch0 under the strict policy");
+    }
+
+    @Test
+    void theDaemonRunsWithoutStdinUntilSigtermThenStopsInOrderAndExitsZero() throws Exception {
+        Process daemon = start(List.of("--daemon"));
+        daemon.getOutputStream().close(); // a service has no stdin: end of input must not stop it
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread outPump = pump(daemon.getInputStream(), out);
+        Thread errPump = pump(daemon.getErrorStream(), err);
+        Await.until(() -> err.toString(StandardCharsets.UTF_8).contains("running as a daemon"), 60_000,
+                "the daemon up");
+        assertThat(daemon.isAlive()).as("stdin closed, still running").isTrue();
+
+        // SIGTERM, as systemd and the kubelet stop it; through the handle, since Process.destroy() also closes our
+        // ends of its pipes, and what it says while stopping would be lost
+        daemon.toHandle().destroy();
+
+        assertThat(daemon.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        outPump.join();
+        errPump.join();
+        assertThat(daemon.exitValue()).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("hwplatform: stopping").contains("hwplatform: stopped");
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("a daemon logs to stderr only").isEmpty();
+    }
+
+    @Test
+    void daemonAndCommandLineExcludeEachOther() throws Exception {
+        Result both = run(List.of("--daemon", "-c", "hv:info"), null);
+
+        assertThat(both.exitCode).isEqualTo(2);
+        assertThat(both.err).contains("--daemon and -c exclude each other");
     }
 
     @Test

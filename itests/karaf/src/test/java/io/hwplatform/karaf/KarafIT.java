@@ -35,8 +35,9 @@ class KarafIT {
         List<String> console = runKaraf(home, String.join("\n",
                 "feature:repo-add file:" + System.getProperty("features.xml"),
                 // --no-auto-refresh: JNA would otherwise refresh JLine and with it the shell running these commands
-                "feature:install --no-auto-refresh hwplatform",
-                "feature:install --no-auto-refresh hwplatform-windows",
+                // one resolution for all: a second feature:install in the same console fails to resolve Karaf's own
+                // features again
+                "feature:install --no-auto-refresh hwplatform hwplatform-windows hwplatform-export-nfd",
                 "hv:info --json",
                 "numa:topology --json",
                 "numa:topology",
@@ -60,7 +61,9 @@ class KarafIT {
                 .anyMatch(line -> line.contains("io.hwplatform.numa.linux"))
                 .anyMatch(line -> line.contains("io.hwplatform.memory.linux"))
                 .noneMatch(line -> line.contains("io.hwplatform.numa.windows"))
-                .noneMatch(line -> line.contains("io.hwplatform.memory.windows"));
+                .noneMatch(line -> line.contains("io.hwplatform.memory.windows"))
+                .noneMatch(line -> line.contains("io.hwplatform.hypervisor.windows"))
+                .anyMatch(line -> line.contains("io.hwplatform.export.nfd") && line.contains("Active"));
     }
 
     /** Karaf reads Maven artifacts from our build's folder and the local repository, never the network. */

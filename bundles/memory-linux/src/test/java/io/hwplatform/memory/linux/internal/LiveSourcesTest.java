@@ -2,10 +2,11 @@ package io.hwplatform.memory.linux.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.api.memory.MemoryPressure;
 import io.hwplatform.api.memory.PressureLevel;
 import io.hwplatform.api.memory.Subscription;
+import io.hwplatform.support.host.HostRoot;
+import io.hwplatform.testsupport.Await;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class LiveSourcesTest {
         try {
             assertThat(psi.describe()).matches("(kernel triggers|sampling) .*");
             // A real reading arrives: a sample, or the quiet report after the triggers' longest window twice.
-            awaitTrue(() -> psi.current().detail().startsWith("some avg10="), 10_000);
+            Await.until(() -> psi.current().detail().startsWith("some avg10="), 10_000, "a report");
             assertThat(psi.current().level()).isNotNull();
         } finally {
             subscription.close();
@@ -70,7 +71,7 @@ class LiveSourcesTest {
         BlockingQueue<MemoryPressure> reports = new LinkedBlockingQueue<>();
         Subscription subscription = psi.watch(reports::add);
         try {
-            awaitTrue(() -> psi.current().detail().startsWith("some avg10=0.00"), 5_000); // the baseline was read
+            Await.until(() -> psi.current().detail().startsWith("some avg10=0.00"), 5_000, "the baseline read");
             Files.writeString(file, "some avg10=50.00 avg60=10.00 avg300=2.00 total=9000000\n"
                     + "full avg10=20.00 avg60=5.00 avg300=1.00 total=4000000\n");
             MemoryPressure pressure = reports.poll(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -96,7 +97,7 @@ class LiveSourcesTest {
         });
         Subscription listening = psi.watch(heard::add);
         try {
-            awaitTrue(() -> psi.current().detail().startsWith("some avg10=0.00"), 5_000);
+            Await.until(() -> psi.current().detail().startsWith("some avg10=0.00"), 5_000, "a report");
             Files.writeString(file, "some avg10=50.00 avg60=10.00 avg300=2.00 total=9000000\n"
                     + "full avg10=20.00 avg60=5.00 avg300=1.00 total=4000000\n");
 
@@ -128,7 +129,7 @@ class LiveSourcesTest {
             return;
         }
         try {
-            awaitTrue(() -> quiet.get() >= 3, 10_000);
+            Await.until(() -> quiet.get() >= 3, 10_000, "a report");
             assertThat(failures).singleElement().satisfies(e -> assertThat(e).hasMessage("first call fails"));
         } finally {
             watch.close();
@@ -148,7 +149,7 @@ class LiveSourcesTest {
                 ? "cgroup v2 /" : "cgroup v1 memory controller /").contains(location.get().own());
         Subscription subscription = limits.watch(pressure -> { });
         try {
-            awaitTrue(() -> limits.current().detail().startsWith("current "), 5_000);
+            Await.until(() -> limits.current().detail().startsWith("current "), 5_000, "a report");
         } finally {
             subscription.close();
         }
@@ -175,11 +176,4 @@ class LiveSourcesTest {
     }
 
     /** Waits for a condition, checking every few milliseconds, for at most the time given. */
-    static void awaitTrue(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
-        }
-        assertThat(condition.getAsBoolean()).as("within %d ms", millis).isTrue();
-    }
 }
