@@ -37,7 +37,8 @@ class KarafIT {
                 // --no-auto-refresh: JNA would otherwise refresh JLine and with it the shell running these commands
                 // one resolution for all: a second feature:install in the same console fails to resolve Karaf's own
                 // features again
-                "feature:install --no-auto-refresh hwplatform hwplatform-windows hwplatform-export-nfd",
+                "feature:install --no-auto-refresh hwplatform hwplatform-windows hwplatform-export-nfd"
+                        + " hwplatform-export-prometheus",
                 "hv:info --json",
                 "numa:topology --json",
                 "numa:topology",
@@ -63,7 +64,8 @@ class KarafIT {
                 .noneMatch(line -> line.contains("io.hwplatform.numa.windows"))
                 .noneMatch(line -> line.contains("io.hwplatform.memory.windows"))
                 .noneMatch(line -> line.contains("io.hwplatform.hypervisor.windows"))
-                .anyMatch(line -> line.contains("io.hwplatform.export.nfd") && line.contains("Active"));
+                .anyMatch(line -> line.contains("io.hwplatform.export.nfd") && line.contains("Active"))
+                .anyMatch(line -> line.contains("io.hwplatform.export.prometheus") && line.contains("Active"));
     }
 
     /** Karaf reads Maven artifacts from our build's folder and the local repository, never the network. */

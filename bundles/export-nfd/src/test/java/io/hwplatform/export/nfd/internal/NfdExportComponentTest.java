@@ -3,13 +3,12 @@ package io.hwplatform.export.nfd.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hwplatform.testsupport.Await;
-import java.lang.annotation.Annotation;
+import io.hwplatform.testsupport.Configs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,36 +91,8 @@ class NfdExportComponentTest {
     }
 
     static NfdExportComponent.Config config(Path directory, String prefix, long expirySeconds) {
-        return new NfdExportComponent.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return NfdExportComponent.Config.class;
-            }
-
-            @Override
-            public String directory() {
-                return directory.toString();
-            }
-
-            @Override
-            public String fileName() {
-                return "hwplatform";
-            }
-
-            @Override
-            public String prefix() {
-                return prefix;
-            }
-
-            @Override
-            public long expirySeconds() {
-                return expirySeconds;
-            }
-
-            @Override
-            public String[] labels() {
-                return List.of("hypervisor", "cloud", "container", "balloon.kind").toArray(String[]::new);
-            }
-        };
+        return Configs.of(NfdExportComponent.Config.class, Map.of("directory", directory.toString(), "prefix", prefix,
+                "expirySeconds", expirySeconds, "labels", new String[] {"hypervisor", "cloud", "container",
+                    "balloon.kind"}));
     }
 }

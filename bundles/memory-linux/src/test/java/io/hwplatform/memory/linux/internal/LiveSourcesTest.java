@@ -7,9 +7,10 @@ import io.hwplatform.api.memory.PressureLevel;
 import io.hwplatform.api.memory.Subscription;
 import io.hwplatform.support.host.HostRoot;
 import io.hwplatform.testsupport.Await;
-import java.lang.annotation.Annotation;
+import io.hwplatform.testsupport.Configs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,27 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The sources on the kernel running the build: PSI triggers or sampling, the process's RSS, malloc_trim. */
 class LiveSourcesTest {
 
-    static final PsiConfig DEFAULTS = new PsiConfig() {
-        @Override
-        public String moderate_trigger() {
-            return "some 150000 2000000";
-        }
-
-        @Override
-        public String critical_trigger() {
-            return "full 100000 2000000";
-        }
-
-        @Override
-        public long sample_ms() {
-            return 100;
-        }
-
-        @Override
-        public Class<? extends Annotation> annotationType() {
-            return PsiConfig.class;
-        }
-    };
+    /** The defaults, sampling ten times as often so that the tests wait less. */
+    static final PsiConfig DEFAULTS = Configs.of(PsiConfig.class, Map.of("sample_ms", 100L));
 
     @Test
     void systemPsiWatchesWithTriggersOrSamplesAndSaysWhich() throws Exception {
