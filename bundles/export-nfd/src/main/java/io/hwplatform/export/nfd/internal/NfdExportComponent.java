@@ -2,6 +2,7 @@ package io.hwplatform.export.nfd.internal;
 
 import io.hwplatform.api.capability.CapabilityRegistry;
 import io.hwplatform.api.numa.NumaAllocator;
+import io.hwplatform.support.export.ExportFile;
 import io.hwplatform.support.threads.Daemons;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ public final class NfdExportComponent {
     }
 
     private final CapabilityRegistry registry;
-    private final FeatureFileWriter writer;
+    private final ExportFile file;
     private final String prefix;
     private final Duration expiry;
     private final Set<String> labels;
@@ -70,7 +71,6 @@ public final class NfdExportComponent {
     private final ScheduledExecutorService thread = Daemons.scheduler("hwplatform-nfd");
     private final AtomicBoolean due = new AtomicBoolean();
     private final CapabilityRegistry.ListenerRegistration listening;
-    private volatile boolean saidMissing;
 
     private volatile NumaAllocator allocator;
 
@@ -83,7 +83,10 @@ public final class NfdExportComponent {
     NfdExportComponent(CapabilityRegistry registry, Config config, Clock clock) {
         this.registry = registry;
         this.prefix = NfdNames.checkPrefix(config.prefix());
-        this.writer = new FeatureFileWriter(Path.of(config.directory()), config.fileName());
+        Path directory = Path.of(config.directory());
+        // NFD skips files whose name starts with a dot
+        this.file = new ExportFile(directory.resolve(config.fileName()), directory.resolve("." + config.fileName()),
+                "Node Feature Discovery");
         this.expiry = Duration.ofSeconds(Math.max(0, config.expirySeconds()));
         this.labels = Set.of(config.labels());
         this.clock = clock;
@@ -116,12 +119,10 @@ public final class NfdExportComponent {
         thread.shutdownNow();
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);
-            writer.delete();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not remove " + writer.file() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        file.delete();
     }
 
     /** Many changes come at once (a detection publishes several capabilities): one rewrite after them. */
@@ -148,18 +149,9 @@ public final class NfdExportComponent {
     void rewrite() {
         due.set(false);
         try {
-            if (!writer.directoryExists()) {
-                if (!saidMissing) {
-                    saidMissing = true;
-                    LOG.log(System.Logger.Level.INFO, "no " + writer.file().getParent() + " (NFD is not on this node):"
-                            + " the feature file is not written");
-                }
-                return;
-            }
-            saidMissing = false;
-            writer.write(render());
+            file.write(render());
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not write " + writer.file() + ": " + e);
+            LOG.log(System.Logger.Level.WARNING, "could not write " + file.file() + ": " + e);
         }
     }
 }

@@ -4,16 +4,14 @@ import io.hwplatform.api.hypervisor.HypervisorDetector;
 import io.hwplatform.api.memory.MemoryGovernor;
 import io.hwplatform.api.memory.Subscription;
 import io.hwplatform.api.numa.NumaAllocator;
+import io.hwplatform.support.export.ExportFile;
 import io.hwplatform.support.threads.Daemons;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,9 +29,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Writes the metrics for node_exporter's textfile collector, for hosts where the JVM should open no port: every
- * interval into {@code .<name>.prom.tmp} beside the file, then renamed over {@code <name>.prom} (node_exporter reads
- * only {@code *.prom}, so it never sees half a file). Where the directory does not exist nothing is written, and that
- * is said once. The file goes when the bundle stops: stale metrics are worse than none.
+ * interval, as an {@link ExportFile} (whole or not at all, only where the directory exists), removed when the bundle
+ * stops.
  */
 @Component(immediate = true, configurationPid = TextfileExporter.PID)
 @Designate(ocd = TextfileExporter.Config.class)
@@ -56,11 +53,9 @@ public final class TextfileExporter {
         long intervalSeconds() default 15;
     }
 
-    private final Path file;
-    private final Path partial;
+    private final ExportFile file;
     private final ReclaimTotals reclaims = new ReclaimTotals();
     private final ScheduledExecutorService thread = Daemons.scheduler("hwplatform-prometheus-textfile");
-    private volatile boolean saidMissing;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -74,8 +69,9 @@ public final class TextfileExporter {
     @Activate
     public TextfileExporter(Config config) {
         Path directory = Path.of(config.directory());
-        this.file = directory.resolve(config.fileName() + ".prom");
-        this.partial = directory.resolve("." + config.fileName() + ".prom.tmp");
+        // node_exporter reads only *.prom
+        this.file = new ExportFile(directory.resolve(config.fileName() + ".prom"),
+                directory.resolve("." + config.fileName() + ".prom.tmp"), "node_exporter textfile collector");
         long interval = Math.max(1, config.intervalSeconds());
         thread.scheduleWithFixedDelay(this::write, 1, interval, TimeUnit.SECONDS);
     }
@@ -112,13 +108,10 @@ public final class TextfileExporter {
         }
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);
-            Files.deleteIfExists(partial);
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not remove " + file + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        file.delete();
     }
 
     /** @return the metrics now, in Prometheus's text format */
@@ -140,23 +133,9 @@ public final class TextfileExporter {
     /** Never throws: the scheduler would stop calling a task that did. */
     void write() {
         try {
-            if (!Files.isDirectory(file.getParent())) {
-                if (!saidMissing) {
-                    saidMissing = true;
-                    LOG.log(System.Logger.Level.INFO, "no " + file.getParent() + " (no node_exporter textfile "
-                            + "collector here): the metrics are not written");
-                }
-                return;
-            }
-            saidMissing = false;
-            Files.writeString(partial, render());
-            try {
-                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            file.write(render());
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not write " + file + ": " + e);
+            LOG.log(System.Logger.Level.WARNING, "could not write " + file.file() + ": " + e);
         }
     }
 }
