@@ -1,7 +1,6 @@
 package io.hwplatform.launcher;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import sun.misc.Signal;
 
@@ -18,10 +17,10 @@ final class Daemon {
     static int run() {
         PrintStream log = System.err; // the real stream, whatever a bundle sets System.err to later
         System.setOut(log);
-        Path deploy = Path.of("deploy").toAbsolutePath();
+        Path deploy = Main.existingDeploy();
         EmbeddedRuntime runtime;
         try {
-            runtime = EmbeddedRuntime.startWithoutShell(Files.isDirectory(deploy) ? deploy : null);
+            runtime = EmbeddedRuntime.startWithoutShell(deploy);
         } catch (Exception e) {
             log.println("hwplatform: " + Main.describe(e));
             return 1;
@@ -36,7 +35,7 @@ final class Daemon {
         Signal.handle(new Signal("INT"), signal -> stop.run());
         Main.reportStartup(true, runtime);
         log.println("hwplatform: running as a daemon"
-                + (Files.isDirectory(deploy) ? ", watching " + deploy : "") + "; SIGTERM stops it");
+                + (deploy != null ? ", watching " + deploy : "") + "; SIGTERM stops it");
         try {
             runtime.awaitStop();
         } catch (InterruptedException e) {

@@ -62,8 +62,7 @@ public final class Main {
             System.err.println("hwplatform: " + e.getMessage());
             return 2;
         }
-        Path deploy = Path.of("deploy").toAbsolutePath();
-        try (EmbeddedRuntime runtime = EmbeddedRuntime.start(Files.isDirectory(deploy) ? deploy : null, false);
+        try (EmbeddedRuntime runtime = EmbeddedRuntime.start(existingDeploy(), false);
                 GogoSession session = GogoSession.open(runtime.framework().getBundleContext(),
                         new ByteArrayInputStream(new byte[0]), stdout, System.err)) {
             reportStartup(options.verbose(), runtime);
@@ -105,6 +104,12 @@ public final class Main {
             System.err.println("hwplatform: " + describe(e));
             return 1;
         }
+    }
+
+    /** @return {@code ./deploy} when it exists, for File Install; null (no File Install) when it does not */
+    static Path existingDeploy() {
+        Path deploy = Path.of("deploy").toAbsolutePath();
+        return Files.isDirectory(deploy) ? deploy : null;
     }
 
     /**

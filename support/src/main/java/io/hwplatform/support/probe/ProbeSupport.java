@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reading the signals most probes share, the same way everywhere. Pure functions over {@link HostSignals}.
@@ -116,10 +117,12 @@ public final class ProbeSupport {
      *     last occurrence in the file
      */
     public static Optional<String> cpuinfoMachineField(HostSignals host, String field) {
-        return host.text(CPUINFO).flatMap(cpuinfo -> cpuinfo.lines()
-                .filter(line -> line.startsWith(field) && line.substring(field.length()).stripLeading().startsWith(":"))
-                .map(line -> line.substring(line.indexOf(':') + 1).strip())
-                .reduce((first, last) -> last));
+        return host.text(CPUINFO).flatMap(cpuinfo -> values(cpuinfo.lines(), field).reduce((first, last) -> last));
+    }
+
+    /** @return whether POWER's machine model is QEMU's pseries ({@code IBM pSeries (emulated by qemu)}) */
+    public static boolean qemuPseries(HostSignals host) {
+        return cpuinfoMachineField(host, "model").filter(model -> model.contains("(emulated by qemu)")).isPresent();
     }
 
     /**
@@ -132,10 +135,14 @@ public final class ProbeSupport {
 
     /** @return the value of a field in the first CPU's block of {@code /proc/cpuinfo}, e.g. {@code vendor_id} */
     public static Optional<String> cpuinfoField(HostSignals host, String field) {
-        return host.text(CPUINFO).flatMap(cpuinfo -> cpuinfo.lines()
-                .takeWhile(line -> !line.isBlank())
-                .filter(line -> line.startsWith(field) && line.substring(field.length()).stripLeading().startsWith(":"))
-                .map(line -> line.substring(line.indexOf(':') + 1).strip())
+        return host.text(CPUINFO).flatMap(cpuinfo -> values(cpuinfo.lines().takeWhile(line -> !line.isBlank()), field)
                 .findFirst());
+    }
+
+    /** @return the values of the {@code field : value} lines among these */
+    private static Stream<String> values(Stream<String> lines, String field) {
+        return lines.filter(line -> line.startsWith(field)
+                        && line.substring(field.length()).stripLeading().startsWith(":"))
+                .map(line -> line.substring(line.indexOf(':') + 1).strip());
     }
 }

@@ -3,7 +3,7 @@ package io.hwplatform.numa.internal;
 import io.hwplatform.api.numa.AllocationStep;
 import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.spi.NumaBackend;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,8 +65,9 @@ final class DeviceNodes {
     }
 
     /**
-     * Pure: the device's one node; among several, a bindable one nearest the thread's node, ties to more free memory;
-     * with none, the thread's node; with that unknown too, the node the chain would pick without a preference.
+     * Pure: the device's one node; among several, the first bindable one in the chain's own order from the thread's
+     * node ({@link NumaTopology#nearestTo}: distance, then memory tier, then free memory), else the lowest; with none,
+     * the thread's node; with that unknown too, the node the chain would pick without a preference.
      *
      * @param current the calling thread's node, -1 when unknown
      */
@@ -75,24 +76,19 @@ final class DeviceNodes {
             return new Choice(deviceNodes.first(), AllocationStep.DEVICE);
         }
         if (!deviceNodes.isEmpty()) {
-            Comparator<Integer> order = Comparator.comparing((Integer node) -> !bindable.contains(node))
-                    .thenComparingInt(node -> unknownLast(topology.distance(current, node)))
-                    .thenComparing(Comparator.comparingLong((Integer node) -> freeBytes(topology, node)).reversed())
-                    .thenComparingInt(node -> node);
-            return new Choice(deviceNodes.stream().min(order).orElseThrow(), AllocationStep.DEVICE);
+            List<Integer> nearestFirst = new ArrayList<>();
+            if (current >= 0) {
+                nearestFirst.add(current);
+            }
+            nearestFirst.addAll(topology.nearestTo(current));
+            int node = nearestFirst.stream().filter(deviceNodes::contains).filter(bindable::contains).findFirst()
+                    .orElse(deviceNodes.first());
+            return new Choice(node, AllocationStep.DEVICE);
         }
         if (current >= 0) {
             return new Choice(current, AllocationStep.LOCAL);
         }
         List<Integer> any = topology.nearestTo(-1);
         return new Choice(any.isEmpty() ? 0 : any.get(0), AllocationStep.NEAREST);
-    }
-
-    private static long freeBytes(NumaTopology topology, int node) {
-        return topology.node(node).map(each -> each.memoryFreeBytes()).orElse(-1L);
-    }
-
-    private static int unknownLast(int distance) {
-        return distance < 0 ? Integer.MAX_VALUE : distance;
     }
 }

@@ -120,7 +120,7 @@ public final class NumaCommands {
             }
             return Json.write(report);
         }
-        return (device == null ? "" : "near " + device + ": ") + allocText(buffer, buffer.size());
+        return (device == null ? "" : "near " + device + ": ") + allocText(buffer);
     }
 
     @Descriptor("shows the pool: chunks, bytes in use, allocations per fallback step, leaks, trims, quarantine")
@@ -219,8 +219,8 @@ public final class NumaCommands {
         return out.toString();
     }
 
-    private static String allocText(NumaBuffer buffer, long bytes) {
-        return Sizes.format(bytes) + " asked on node " + buffer.requestedNode() + ": "
+    private static String allocText(NumaBuffer buffer) {
+        return Sizes.format(buffer.size()) + " asked on node " + buffer.requestedNode() + ": "
                 + (buffer.node() < 0 ? "placement unknown" : "placed on node " + buffer.node())
                 + (buffer.verified() ? " (verified by the kernel)" : " (not verified)")
                 + ", served by the " + buffer.step().id() + " step\n";

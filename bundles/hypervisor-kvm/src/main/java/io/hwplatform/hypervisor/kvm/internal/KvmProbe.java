@@ -134,8 +134,9 @@ public final class KvmProbe implements HypervisorProbe {
 
     /** POWER's machine line: {@code IBM pSeries (emulated by qemu)} is a pseries guest of QEMU, i.e. of KVM. */
     private static Optional<Finding> powerGuest(HostSignals host) {
-        return ProbeSupport.cpuinfoMachineField(host, "model").filter(model -> model.contains("(emulated by qemu)"))
-                .map(model -> new Finding.Hypervisor(HypervisorType.KVM, Signal.CPUINFO, 0, ProbeSupport.CPUINFO));
+        return ProbeSupport.qemuPseries(host)
+                ? Optional.of(new Finding.Hypervisor(HypervisorType.KVM, Signal.CPUINFO, 0, ProbeSupport.CPUINFO))
+                : Optional.empty();
     }
 
     /** A virtio device of id 5, bound when the virtio_balloon driver lists it. */

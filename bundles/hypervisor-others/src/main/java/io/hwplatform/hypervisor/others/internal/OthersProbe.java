@@ -93,8 +93,7 @@ public final class OthersProbe implements HypervisorProbe {
      */
     static Optional<Finding> lpar(HostSignals host) {
         Optional<String> lparcfg = host.text(LPARCFG);
-        if (lparcfg.isEmpty() || lparcfg.get().contains("emulated by qemu") || ProbeSupport.cpuinfoMachineField(host,
-                "model").filter(model -> model.contains("emulated by qemu")).isPresent()) {
+        if (lparcfg.isEmpty() || lparcfg.get().contains("emulated by qemu") || ProbeSupport.qemuPseries(host)) {
             return Optional.empty();
         }
         String mode = lparcfg.get().lines().filter(line -> line.startsWith("shared_processor_mode="))
