@@ -1,5 +1,6 @@
 package io.hwplatform.export.nfd.internal;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,7 @@ final class NfdNames {
     static String checkPrefix(String prefix) {
         String lower = prefix.strip().toLowerCase(Locale.ROOT);
         boolean subdomain = !lower.isEmpty() && lower.length() <= 253
-                && Pattern.compile("\\.").splitAsStream(lower).allMatch(label -> label.length() <= 63
+                && Arrays.stream(lower.split("\\.", -1)).allMatch(label -> label.length() <= 63
                         && DNS_LABEL.matcher(label).matches());
         if (!subdomain) {
             throw new IllegalArgumentException("prefix '" + prefix + "' is not a DNS subdomain");

@@ -42,7 +42,7 @@ class NfdNamesTest {
         for (String denied : new String[] {"kubernetes.io", "node.kubernetes.io", "k8s.io", "x.k8s.io"}) {
             assertThatThrownBy(() -> NfdNames.checkPrefix(denied)).hasMessageContaining("reserved");
         }
-        for (String bad : new String[] {"", "bad_prefix", "-a.com", "a..com", "a".repeat(64) + ".com",
+        for (String bad : new String[] {"", "bad_prefix", "-a.com", "a..com", "example.com.", "a".repeat(64) + ".com",
             ("abc." ).repeat(64) + "com"}) {
             assertThatThrownBy(() -> NfdNames.checkPrefix(bad)).as(bad).hasMessageContaining("DNS subdomain");
         }
