@@ -60,9 +60,9 @@ public interface NumaAllocator {
 
     /**
      * The node that serves a device: the node it hangs on; for a device that spans nodes (a dm or md volume over
-     * disks on several nodes, multipath NVMe) the one of them nearest the calling thread's node, ties to more free
-     * memory; for an unknown device, one the firmware gives no node, or a machine without NUMA, the calling thread's
-     * node. Device locality is read once and kept for a few seconds, so this is cheap enough to call per buffer.
+     * disks on several nodes, multipath NVMe) the one of them nearest the calling thread's node, ties to the faster
+     * memory tier, then more free memory; for an unknown device, one the firmware gives no node, or a machine without
+     * NUMA, the calling thread's node. Device locality is read once and kept for a few seconds, so this is cheap enough to call per buffer.
      *
      * @param device as for {@link #nodesOf(String)}
      * @return a node id; never fails for an unknown device
