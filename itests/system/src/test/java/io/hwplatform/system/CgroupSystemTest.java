@@ -29,8 +29,7 @@ class CgroupSystemTest {
                 + section("lowered", "cache:fill 400m; mem:watch --seconds 40; cache:stats --json",
                         "await 'added '; sleep 2; sample\n"
                                 + "echo \"=== LIMIT $(date +%s) memory.high 300M\"; echo 300M > " + CG + "/memory.high\n");
-        GuestOutput guest = SystemTestSupport.guest().memory(2048).timeout(420).run("cgroup-lowered", job,
-                (line, machine) -> {});
+        GuestOutput guest = boot("cgroup-lowered", job);
 
         List<String> lines = guest.section("lowered");
         Run run = Run.of(lines);
@@ -57,8 +56,7 @@ class CgroupSystemTest {
         assumeTrue(SystemTestSupport.allScenarios(), "runs only with -Dsystem.scenarios=all");
         String job = prologue("memory.high", "500M")
                 + section("fill", "cache:fill 600m; mem:watch --seconds 20; cache:stats --json; mem:sources", "");
-        GuestOutput guest = SystemTestSupport.guest().memory(2048).timeout(420).run("cgroup-fill", job,
-                (line, machine) -> {});
+        GuestOutput guest = boot("cgroup-fill", job);
 
         List<String> lines = guest.section("fill");
         Run run = Run.of(lines);
@@ -93,8 +91,7 @@ class CgroupSystemTest {
                                 + "echo \"=== LIMIT $(date +%s) memory.max $((usage - cut)) (usage $usage, evictable page"
                                 + " cache $file)\"\n"
                                 + "echo $((usage - cut)) > " + CG + "/memory.max\n");
-        GuestOutput guest = SystemTestSupport.guest().memory(2048).timeout(420).run("cgroup-max", job,
-                (line, machine) -> {});
+        GuestOutput guest = boot("cgroup-max", job);
 
         List<String> lines = guest.section("max");
         Run run = Run.of(lines);
@@ -124,8 +121,7 @@ class CgroupSystemTest {
                                 + "usage=$(cat " + CG_V1 + "/memory.usage_in_bytes)\n"
                                 + "echo \"=== LIMIT $(date +%s) memory.limit_in_bytes $((usage + usage / 50))\"\n"
                                 + "echo $((usage + usage / 50)) > " + CG_V1 + "/memory.limit_in_bytes\n");
-        GuestOutput guest = SystemTestSupport.guest().memory(2048).timeout(420).run("cgroup-v1", job,
-                (line, machine) -> {});
+        GuestOutput guest = boot("cgroup-v1", job);
 
         List<String> lines = guest.section("v1");
         Run run = Run.of(lines);
@@ -147,6 +143,11 @@ class CgroupSystemTest {
      * Mounts cgroup v2, makes {@code app} with one limit, and defines the job's helpers ({@link #helpers}); a sample
      * is {@code memory.current}, {@code memory.high}, {@code memory.max}, {@code memory.events} and the cgroup's PSI.
      */
+    /** Boots a 2 GiB guest for one scenario; every cgroup scenario needs the same machine. */
+    private static GuestOutput boot(String name, String job) throws Exception {
+        return SystemTestSupport.guest().memory(2048).timeout(420).run(name, job, (line, machine) -> { });
+    }
+
     private static String prologue(String limitFile, String limit) {
         return "#!/bin/sh\n"
                 + "mountpoint -q /sys/fs/cgroup || mount -t cgroup2 cgroup2 /sys/fs/cgroup\n"
