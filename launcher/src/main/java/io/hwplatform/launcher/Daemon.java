@@ -2,6 +2,7 @@ package io.hwplatform.launcher;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import sun.misc.Signal;
 
 /**
@@ -14,13 +15,13 @@ final class Daemon {
     private Daemon() {}
 
     /** @return the exit status: 0 after a stop by signal, 1 when the runtime could not start */
-    static int run() {
+    static int run(Optional<HttpAddress> http) {
         PrintStream log = System.err; // the real stream, whatever a bundle sets System.err to later
         System.setOut(log);
         Path deploy = Main.existingDeploy();
         EmbeddedRuntime runtime;
         try {
-            runtime = EmbeddedRuntime.startWithoutShell(deploy);
+            runtime = EmbeddedRuntime.startWithoutShell(deploy, http);
         } catch (Exception e) {
             log.println("hwplatform: " + Main.describe(e));
             return 1;
@@ -34,6 +35,7 @@ final class Daemon {
         Signal.handle(new Signal("TERM"), signal -> stop.run());
         Signal.handle(new Signal("INT"), signal -> stop.run());
         Main.reportStartup(true, runtime);
+        Main.reportHttp(http);
         log.println("hwplatform: running as a daemon"
                 + (deploy != null ? ", watching " + deploy : "") + "; SIGTERM stops it");
         try {

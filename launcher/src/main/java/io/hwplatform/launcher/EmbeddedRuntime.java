@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,8 @@ final class EmbeddedRuntime implements AutoCloseable {
     /** A bundle's own word on when it must start, for what it publishes to be seen (the registry says 2). */
     static final String START_LEVEL_HEADER = "Hwplatform-StartLevel";
     private static final String FILE_INSTALL_BUNDLE = "org.apache.felix.fileinstall";
+    /** Felix HTTP: started only for {@code --http}, so that no port is opened unless asked for. */
+    private static final String HTTP_BUNDLE = "org.apache.felix.http.jetty";
     private static final long START_TIMEOUT_SECONDS = 60;
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
@@ -47,19 +50,21 @@ final class EmbeddedRuntime implements AutoCloseable {
      * Boots the framework and waits until every bundle has been started at the final start level.
      *
      * @param deploy the directory File Install watches, or {@code null} to leave File Install out
+     * @param http where to serve {@code /metrics} and the health checks, or empty to start no HTTP server
      */
-    static EmbeddedRuntime start(Path deploy, boolean interactive) throws Exception {
-        return start(deploy, interactive, true);
+    static EmbeddedRuntime start(Path deploy, boolean interactive, Optional<HttpAddress> http) throws Exception {
+        return start(deploy, interactive, true, http);
     }
 
     /** Boots the framework without the Gogo shell bundle: a daemon has no console for a session to read. */
-    static EmbeddedRuntime startWithoutShell(Path deploy) throws Exception {
-        return start(deploy, false, false);
+    static EmbeddedRuntime startWithoutShell(Path deploy, Optional<HttpAddress> http) throws Exception {
+        return start(deploy, false, false, http);
     }
 
-    private static EmbeddedRuntime start(Path deploy, boolean interactive, boolean shell) throws Exception {
+    private static EmbeddedRuntime start(Path deploy, boolean interactive, boolean shell, Optional<HttpAddress> http)
+            throws Exception {
         Path storage = Files.createTempDirectory("hwplatform-felix-");
-        Map<String, Object> config = FrameworkConfig.of(storage, deploy, interactive);
+        Map<String, Object> config = FrameworkConfig.of(storage, deploy, interactive, http);
         @SuppressWarnings({"unchecked", "rawtypes"}) // Felix accepts objects (our logger) in its configuration
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"))
@@ -68,9 +73,12 @@ final class EmbeddedRuntime implements AutoCloseable {
         EmbeddedRuntime runtime = new EmbeddedRuntime(framework, storage);
         try {
             long begin = System.nanoTime();
-            runtime.installBundles(deploy != null, shell);
+            runtime.installBundles(deploy != null, shell, http.isPresent());
             long installed = System.nanoTime();
             runtime.startAndAwait();
+            if (http.isPresent()) {
+                HealthEndpoint.configure(framework.getBundleContext());
+            }
             runtime.installMillis = (installed - begin) / 1_000_000;
             runtime.startMillis = (System.nanoTime() - installed) / 1_000_000;
         } catch (Exception | Error e) {
@@ -114,7 +122,8 @@ final class EmbeddedRuntime implements AutoCloseable {
         deleteRecursively(storage);
     }
 
-    private void installBundles(boolean withFileInstall, boolean withShell) throws BundleException, IOException {
+    private void installBundles(boolean withFileInstall, boolean withShell, boolean withHttp)
+            throws BundleException, IOException {
         List<Bundle> installed = new ArrayList<>();
         for (String name : EmbeddedBundles.list()) {
             try (InputStream in = EmbeddedBundles.open(name)) {
@@ -126,7 +135,8 @@ final class EmbeddedRuntime implements AutoCloseable {
         for (Bundle bundle : installed) {
             if (bundle.getState() != Bundle.RESOLVED || bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null
                     || (!withFileInstall && FILE_INSTALL_BUNDLE.equals(bundle.getSymbolicName()))
-                    || (!withShell && SHELL_BUNDLE.equals(bundle.getSymbolicName()))) {
+                    || (!withShell && SHELL_BUNDLE.equals(bundle.getSymbolicName()))
+                    || (!withHttp && HTTP_BUNDLE.equals(bundle.getSymbolicName()))) {
                 continue;
             }
             bundle.adapt(BundleStartLevel.class).setStartLevel(startLevel(bundle));

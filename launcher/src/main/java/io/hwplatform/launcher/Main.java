@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class Main {
 
     static final String ROOT_PROPERTY = "hwplatform.root";
+    private static final String SLF4J_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     private Main() {}
 
@@ -41,8 +42,13 @@ public final class Main {
             return;
         }
         options.root().ifPresent(root -> System.setProperty(ROOT_PROPERTY, root));
+        // Felix HTTP and the health checks log through slf4j's simple logger, to stderr: warnings and errors only
+        // (a port already taken, say), unless the user asks for more
+        if (System.getProperty(SLF4J_LEVEL) == null) {
+            System.setProperty(SLF4J_LEVEL, "warn");
+        }
         if (options.daemon()) {
-            System.exit(Daemon.run());
+            System.exit(Daemon.run(options.http()));
         }
         System.exit(options.commandLine().isPresent() ? runCommands(options) : runShell(options));
     }
@@ -62,10 +68,13 @@ public final class Main {
             System.err.println("hwplatform: " + e.getMessage());
             return 2;
         }
-        try (EmbeddedRuntime runtime = EmbeddedRuntime.start(existingDeploy(), false);
+        try (EmbeddedRuntime runtime = EmbeddedRuntime.start(existingDeploy(), false, options.http());
                 GogoSession session = GogoSession.open(runtime.framework().getBundleContext(),
                         new ByteArrayInputStream(new byte[0]), stdout, System.err)) {
             reportStartup(options.verbose(), runtime);
+            if (options.verbose()) {
+                reportHttp(options.http());
+            }
             for (String command : commands) {
                 Object result = session.execute(command);
                 if (result != null) {
@@ -86,10 +95,11 @@ public final class Main {
         Path deploy = Path.of("deploy").toAbsolutePath();
         try {
             Files.createDirectories(deploy);
-            EmbeddedRuntime runtime = EmbeddedRuntime.start(deploy, true);
+            EmbeddedRuntime runtime = EmbeddedRuntime.start(deploy, true, options.http());
             Thread stopOnSignal = new Thread(runtime::close, "hwplatform-shutdown");
             Runtime.getRuntime().addShutdownHook(stopOnSignal);
             reportStartup(true, runtime);
+            reportHttp(options.http());
             System.err.println("hwplatform: watching " + deploy + " for bundles and .cfg files; "
                     + "'platform:capabilities' lists what is known, 'help' the commands, Ctrl-D stops");
             runtime.awaitStop();
@@ -135,6 +145,11 @@ public final class Main {
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.err.println("hwplatform: ready " + sinceJvmStart + " ms after the JVM started ("
                 + runtime.startupPhases() + "; root " + System.getProperty(ROOT_PROPERTY, "/") + ")");
+    }
+
+    static void reportHttp(Optional<HttpAddress> http) {
+        http.ifPresent(address -> System.err.println("hwplatform: serving " + address.url() + "/metrics and "
+                + address.url() + HealthEndpoint.PATH));
     }
 
     /**

@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.hwplatform.testsupport.Await;
+import io.hwplatform.testsupport.Executables;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -182,6 +189,55 @@ class LauncherIT {
     }
 
     @Test
+    void theHealthChecksAnswerInTheShellAndNoPortIsOpenedWithoutHttp() throws Exception {
+        Result result = run(List.of("-c", "hc:exec hwplatform; lb -s org.apache.felix.http.jetty"), null);
+
+        assertThat(result.exitCode).as(result.err).isZero();
+        assertThat(result.out).contains("hwplatform memory pressure").contains("hwplatform NUMA binding")
+                .contains("hwplatform balloon cooperation");
+        assertThat(result.out.lines().filter(line -> line.contains("org.apache.felix.http.jetty")))
+                .as("Felix HTTP installed, not started").singleElement().asString().contains("Resolved");
+    }
+
+    @Test
+    void httpServesTheMetricsAndTheHealthChecksUntilTheDaemonStops() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Process daemon = start(List.of("--daemon", "--http", "127.0.0.1:" + port));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread errPump = pump(daemon.getErrorStream(), err);
+        try {
+            Await.until(() -> err.toString(StandardCharsets.UTF_8).contains("running as a daemon"), 60_000,
+                    "the daemon up");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("serving http://127.0.0.1:" + port + "/metrics");
+            HttpResponse<String> metrics = get("http://127.0.0.1:" + port + "/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("text/plain; version=0.0.4"));
+            assertThat(metrics.body()).contains("hwplatform_hypervisor_info{").contains("hwplatform_memory_reclaims_total");
+            Optional<Path> promtool = Executables.onPath("promtool");
+            if (promtool.isPresent()) { // CI installs it; the unit tests of export-prometheus say when it is missing
+                assertThat(Executables.promtoolCheck(promtool.get(), metrics.body())).isBlank();
+            }
+
+            // the HC servlet comes up once Config Admin has delivered its configuration
+            String health = "http://127.0.0.1:" + port + "/system/health.json";
+            waitFor(() -> get(health).statusCode() != 404);
+            JsonObject json = JsonParser.parseString(get(health).body()).getAsJsonObject();
+            assertThat(json.get("overallResult").getAsString()).isIn("OK", "WARN", "CRITICAL");
+            assertThat(json.getAsJsonArray("results").toString()).contains("hwplatform memory pressure")
+                    .contains("hwplatform balloon cooperation");
+        } finally {
+            daemon.toHandle().destroy();
+            assertThat(daemon.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            errPump.join();
+        }
+        assertThat(daemon.exitValue()).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    @Test
     void daemonAndCommandLineExcludeEachOther() throws Exception {
         Result both = run(List.of("--daemon", "-c", "hv:info"), null);
 
@@ -283,6 +339,11 @@ class LauncherIT {
                 "-jar", Path.of(System.getProperty("launcher.jar")).toAbsolutePath().toString()));
         command.addAll(args);
         return new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Thread pump(InputStream from, OutputStream to) {

@@ -1,5 +1,6 @@
 package io.hwplatform.api.numa;
 
+import java.util.Optional;
 import java.util.SortedSet;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -81,6 +82,13 @@ public interface NumaAllocator {
 
     /** @return whether allocations are really bound to nodes: more than one node has memory and binding works */
     boolean isNumaAware();
+
+    /**
+     * @return why buffers cannot be bound to nodes with the current backend (the kernel refused binding with EPERM,
+     *     as a container's seccomp profile does, or ENOSYS), in words; empty while binding works or was not yet tried
+     * @since 2.2
+     */
+    Optional<String> bindingUnavailable();
 
     /** @return the topology as the current backend reads it now */
     NumaTopology topology();

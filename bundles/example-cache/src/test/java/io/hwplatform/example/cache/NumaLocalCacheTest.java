@@ -12,6 +12,7 @@ import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.PoolStats;
 import java.lang.annotation.Annotation;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,11 @@ class NumaLocalCacheTest {
             @Override
             public boolean isNumaAware() {
                 return false;
+            }
+
+            @Override
+            public Optional<String> bindingUnavailable() {
+                return Optional.empty();
             }
 
             @Override

@@ -11,6 +11,7 @@ import io.hwplatform.api.numa.PoolStats;
 import io.hwplatform.api.numa.spi.NumaBackend;
 import io.hwplatform.support.threads.Daemons;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -147,6 +148,11 @@ public final class NumaAllocatorComponent implements NumaAllocator {
     @Override
     public boolean isNumaAware() {
         return allocator.isNumaAware();
+    }
+
+    @Override
+    public Optional<String> bindingUnavailable() {
+        return allocator.bindingUnavailable();
     }
 
     @Override

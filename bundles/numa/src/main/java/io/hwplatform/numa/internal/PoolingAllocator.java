@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -174,9 +175,9 @@ public final class PoolingAllocator implements NumaAllocator, Pool.Housekeeping 
         return pool().placement.topology;
     }
 
-    /** @return why binding to nodes does not work with the current backend, or null when it does */
-    String bindingUnavailable() {
-        return pool().placement.bindingUnavailable();
+    @Override
+    public Optional<String> bindingUnavailable() {
+        return Optional.ofNullable(pool().placement.bindingUnavailable());
     }
 
     @Override

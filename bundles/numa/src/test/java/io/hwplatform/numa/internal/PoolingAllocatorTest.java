@@ -205,7 +205,7 @@ class PoolingAllocatorTest {
         try (NumaBuffer buffer = allocator.allocate(4096, 1)) {
             assertThat(buffer.step()).isEqualTo(AllocationStep.ANY);
         }
-        assertThat(allocator.bindingUnavailable()).contains("NOT_PERMITTED");
+        assertThat(allocator.bindingUnavailable()).hasValueSatisfying(why -> assertThat(why).contains("NOT_PERMITTED"));
         assertThat(allocator.isNumaAware()).isFalse();
     }
 

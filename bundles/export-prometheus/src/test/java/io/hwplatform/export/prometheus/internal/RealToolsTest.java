@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hwplatform.testsupport.Await;
+import io.hwplatform.testsupport.Executables;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,14 +30,8 @@ class RealToolsTest {
 
     @Test
     void promtoolFindsNothingWrong() throws Exception {
-        Path promtool = executable("promtool");
-        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
-        check.getOutputStream().write(MetricsTest.text(MetricsTest.busyGuest()).getBytes(StandardCharsets.UTF_8));
-        check.getOutputStream().close();
-        String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String said = Executables.promtoolCheck(executable("promtool"), MetricsTest.text(MetricsTest.busyGuest()));
 
-        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(check.exitValue()).as(said).isZero();
         assertThat(said).as("no lint warnings either").isBlank();
     }
 
@@ -80,9 +74,8 @@ class RealToolsTest {
     }
 
     private static Path executable(String name) {
-        Path found = Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
-                .map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst().orElse(null);
-        assumeTrue(found != null, name + " is not installed (apt-get install prometheus prometheus-node-exporter)");
-        return found;
+        Optional<Path> found = Executables.onPath(name);
+        assumeTrue(found.isPresent(), name + " is not installed (apt-get install prometheus prometheus-node-exporter)");
+        return found.get();
     }
 }

@@ -17,7 +17,7 @@ class TextfileExporterTest {
 
     @Test
     void theFileAppearsWholeAndGoesWithTheBundle() throws Exception {
-        TextfileExporter exporter = new TextfileExporter(config(directory));
+        TextfileExporter exporter = new TextfileExporter(new CurrentMetrics(), config(directory));
         Path file = directory.resolve("hwplatform.prom");
         try {
             Await.until(() -> Files.exists(file), 20_000, "the first write");
@@ -32,7 +32,7 @@ class TextfileExporterTest {
     @Test
     void withoutTheDirectoryNothingIsWrittenAndNothingFails() {
         Path missing = directory.resolve("no-node-exporter");
-        TextfileExporter exporter = new TextfileExporter(config(missing));
+        TextfileExporter exporter = new TextfileExporter(new CurrentMetrics(), config(missing));
         exporter.write();
         exporter.deactivate();
 

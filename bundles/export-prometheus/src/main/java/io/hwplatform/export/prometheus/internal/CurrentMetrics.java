@@ -1,0 +1,91 @@
+package io.hwplatform.export.prometheus.internal;
+
+import io.hwplatform.api.hypervisor.HypervisorDetector;
+import io.hwplatform.api.memory.MemoryGovernor;
+import io.hwplatform.api.memory.Subscription;
+import io.hwplatform.api.numa.NumaAllocator;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The metrics as they are now, for both ways out (the textfile and {@code /metrics}): one place that follows the
+ * services and counts the reclaims, so that both outputs say the same. A service of this bundle's private package:
+ * other bundles cannot name its type.
+ */
+@Component(service = CurrentMetrics.class)
+public final class CurrentMetrics {
+
+    /** The text format's media type, as Prometheus negotiates it. */
+    static final String CONTENT_TYPE = PrometheusTextFormatWriter.create().getContentType();
+
+    private final ReclaimTotals reclaims = new ReclaimTotals();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile NumaAllocator allocator;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile HypervisorDetector hypervisor;
+    private volatile MemoryGovernor governor;
+    private volatile Subscription watching;
+
+    /** The reclaims are counted as they happen, from the governor's own reports. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void setGovernor(MemoryGovernor memory) {
+        unwatch();
+        governor = memory;
+        watching = memory.watch(reclaims);
+    }
+
+    synchronized void unsetGovernor(MemoryGovernor memory) {
+        if (governor == memory) {
+            unwatch();
+            governor = null;
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        unwatch();
+    }
+
+    private void unwatch() {
+        Subscription previous = watching;
+        if (previous != null) {
+            previous.close();
+            watching = null;
+        }
+    }
+
+    /** @return the metrics now, in Prometheus's text format */
+    String text() {
+        NumaAllocator numa = allocator;
+        MemoryGovernor memory = governor;
+        HypervisorDetector detector = hypervisor;
+        Metrics.Inputs inputs = new Metrics.Inputs(
+                Optional.ofNullable(numa).map(NumaAllocator::stats),
+                Optional.ofNullable(numa).map(NumaAllocator::topology),
+                Optional.ofNullable(memory).map(MemoryGovernor::status),
+                memory == null ? List.of() : memory.sources(),
+                Optional.ofNullable(detector).map(HypervisorDetector::info), reclaims);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        try {
+            PrometheusTextFormatWriter.create().write(text, Metrics.of(inputs));
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("writing to memory failed", impossible);
+        }
+        return text.toString(StandardCharsets.UTF_8);
+    }
+}
