@@ -194,7 +194,7 @@ class LauncherIT {
 
         assertThat(result.exitCode).as(result.err).isZero();
         assertThat(result.out).contains("hwplatform memory pressure").contains("hwplatform NUMA binding")
-                .contains("hwplatform balloon cooperation");
+                .contains("hwplatform balloon");
         assertThat(result.out.lines().filter(line -> line.contains("org.apache.felix.http.jetty")))
                 .as("Felix HTTP installed, not started").singleElement().asString().contains("Resolved");
     }
@@ -228,7 +228,7 @@ class LauncherIT {
             JsonObject json = JsonParser.parseString(get(health).body()).getAsJsonObject();
             assertThat(json.get("overallResult").getAsString()).isIn("OK", "WARN", "CRITICAL");
             assertThat(json.getAsJsonArray("results").toString()).contains("hwplatform memory pressure")
-                    .contains("hwplatform balloon cooperation");
+                    .contains("hwplatform balloon");
         } finally {
             daemon.toHandle().destroy();
             assertThat(daemon.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();

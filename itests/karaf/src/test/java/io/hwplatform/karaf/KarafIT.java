@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,19 +36,24 @@ class KarafIT {
                 "Karaf 4.4 does not start on Java " + Runtime.version().feature() + " (its scripts allow a security manager)");
         Path home = Path.of(System.getProperty("karaf.home"));
         configureOfflineRepositories(home);
+        int port = configureHttpPort(home);
+        String[] metrics = {""};
 
-        List<String> console = runKaraf(home, String.join("\n",
+        List<String> console = runKaraf(home, () -> metrics[0] = scrape(port), String.join("\n",
                 "feature:repo-add file:" + System.getProperty("features.xml"),
                 // --no-auto-refresh: JNA would otherwise refresh JLine and with it the shell running these commands
                 // one resolution for all: a second feature:install in the same console fails to resolve Karaf's own
                 // features again
+                // http-whiteboard (Pax Web) comes from Maven Central, as in an operator's Karaf: it is no part of
+                // this build
                 "feature:install --no-auto-refresh hwplatform hwplatform-windows hwplatform-export-nfd"
-                        + " hwplatform-export-prometheus",
+                        + " hwplatform-export-prometheus hwplatform-health http-whiteboard",
                 "hv:info --json",
                 "numa:topology --json",
                 "numa:topology",
                 "mem:status --json",
                 "platform:capabilities --json",
+                "hc:exec hwplatform",
                 "bundle:list -s -t 0",
                 ""));
 
@@ -58,6 +68,12 @@ class KarafIT {
         assertThat(memory.get("level").getAsString()).isIn("none", "moderate", "critical");
         JsonObject capabilities = json(console, "\"capabilities\"");
         assertThat(capabilities.getAsJsonArray("capabilities").toString()).contains("\"hypervisor\"");
+        assertThat(metrics[0]).as("/metrics through Karaf's Http Whiteboard").contains("hwplatform_hypervisor_info{");
+        assertThat(console).as("the health checks answer in Karaf's shell")
+                .anyMatch(line -> line.startsWith("hwplatform memory pressure"))
+                .anyMatch(line -> line.startsWith("hwplatform NUMA binding"))
+                .anyMatch(line -> line.startsWith("hwplatform balloon"))
+                .anyMatch(line -> line.contains("Overall Health Result"));
         assertThat(console).as("Linux backends installed, the Windows ones left out on Linux")
                 .anyMatch(line -> line.contains("io.hwplatform.numa.linux"))
                 .anyMatch(line -> line.contains("io.hwplatform.memory.linux"))
@@ -65,7 +81,8 @@ class KarafIT {
                 .noneMatch(line -> line.contains("io.hwplatform.memory.windows"))
                 .noneMatch(line -> line.contains("io.hwplatform.hypervisor.windows"))
                 .anyMatch(line -> line.contains("io.hwplatform.export.nfd") && line.contains("Active"))
-                .anyMatch(line -> line.contains("io.hwplatform.export.prometheus") && line.contains("Active"));
+                .anyMatch(line -> line.contains("io.hwplatform.export.prometheus") && line.contains("Active"))
+                .anyMatch(line -> line.contains("io.hwplatform.health") && line.contains("Active"));
     }
 
     /** Karaf reads Maven artifacts from our build's folder and the local repository, never the network. */
@@ -81,13 +98,63 @@ class KarafIT {
                 ""), StandardOpenOption.APPEND);
     }
 
-    private static List<String> runKaraf(Path home, String commands) throws Exception {
+    /** Karaf's HTTP port (8181 by default) moved to a free one, so that the test runs beside anything. */
+    private static int configureHttpPort(Path home) throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        // written before the feature is installed, which then keeps it (a feature's configuration never overrides)
+        Files.writeString(home.resolve("etc/org.ops4j.pax.web.cfg"), String.join("\n",
+                "org.osgi.service.http.enabled = true",
+                "org.osgi.service.http.port = " + port,
+                "org.osgi.service.http.secure.enabled = false",
+                "javax.servlet.context.tempdir = ${karaf.data}/pax-web/tmp", ""));
+        return port;
+    }
+
+    /** @return the body of {@code /metrics} once it answers 200, or what it last said after two minutes */
+    private static String scrape(int port) {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+        String last = "";
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                last = response.statusCode() + " " + response.body();
+                if (response.statusCode() == 200) {
+                    return response.body();
+                }
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Pipes the commands into a fresh Karaf and, while it runs them, does {@code meanwhile}; then ends the input,
+     * which stops Karaf after the last command.
+     */
+    private static List<String> runKaraf(Path home, Runnable meanwhile, String commands) throws Exception {
         Path output = home.resolve("console.log");
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "clean") // a fresh Karaf
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process karaf = builder.start();
         karaf.getOutputStream().write(commands.getBytes(StandardCharsets.UTF_8));
+        karaf.getOutputStream().flush();
+        meanwhile.run();
         karaf.getOutputStream().close(); // end of input: Karaf stops after the last command
         boolean exited = karaf.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (!exited) {

@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Reference;
  * run only takes the balloon's measure.
  */
 @Component(property = {
-    HealthCheck.NAME + "=hwplatform balloon cooperation",
+    HealthCheck.NAME + "=hwplatform balloon",
     HealthCheck.TAGS + "=" + PressureCheck.TAG,
     HealthCheck.MBEAN_NAME + "=hwplatformBalloon"})
 public final class BalloonCheck implements HealthCheck {
