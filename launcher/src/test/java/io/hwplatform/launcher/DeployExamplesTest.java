@@ -25,7 +25,7 @@ class DeployExamplesTest {
         assertThat(daemonSet).containsEntry("apiVersion", "apps/v1").containsEntry("kind", "DaemonSet");
         Map<String, Object> pod = (Map<String, Object>) at(daemonSet, "spec", "template", "spec");
         Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
-        assertThat((List<String>) container.get("command")).contains("--daemon");
+        assertThat((List<String>) container.get("command")).contains("--daemon").containsSequence("--http", "9464");
         assertThat((List<Map<String, Object>>) container.get("volumeMounts")).extracting(mount -> mount.get("mountPath"))
                 .contains(FEATURES_D, "/var/lib/node_exporter/textfile_collector");
         assertThat((List<Map<String, Object>>) pod.get("volumes")).filteredOn(volume -> volume.containsKey("hostPath"))
