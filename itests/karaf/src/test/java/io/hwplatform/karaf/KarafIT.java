@@ -37,9 +37,14 @@ class KarafIT {
         Path home = Path.of(System.getProperty("karaf.home"));
         configureOfflineRepositories(home);
         int port = configureHttpPort(home);
-        String[] metrics = {""};
+        String[] served = {"", ""};
+        Path svg = home.resolve("topology.svg");
+        Files.deleteIfExists(svg);
 
-        List<String> console = runKaraf(home, () -> metrics[0] = scrape(port), String.join("\n",
+        List<String> console = runKaraf(home, () -> {
+            served[0] = scrape(port, "/metrics");
+            served[1] = scrape(port, "/hwplatform/");
+        }, String.join("\n",
                 "feature:repo-add file:" + System.getProperty("features.xml"),
                 // --no-auto-refresh: JNA would otherwise refresh JLine and with it the shell running these commands
                 // one resolution for all: a second feature:install in the same console fails to resolve Karaf's own
@@ -47,10 +52,11 @@ class KarafIT {
                 // http-whiteboard (Pax Web) comes from Maven Central, as in an operator's Karaf: it is no part of
                 // this build
                 "feature:install --no-auto-refresh hwplatform hwplatform-windows hwplatform-export-nfd"
-                        + " hwplatform-export-prometheus hwplatform-health http-whiteboard",
+                        + " hwplatform-export-prometheus hwplatform-health hwplatform-web http-whiteboard",
                 "hv:info --json",
                 "numa:topology --json",
                 "numa:topology",
+                "numa:topology --svg " + svg,
                 "mem:status --json",
                 "platform:capabilities --json",
                 "hc:exec hwplatform",
@@ -68,7 +74,10 @@ class KarafIT {
         assertThat(memory.get("level").getAsString()).isIn("none", "moderate", "critical");
         JsonObject capabilities = json(console, "\"capabilities\"");
         assertThat(capabilities.getAsJsonArray("capabilities").toString()).contains("\"hypervisor\"");
-        assertThat(metrics[0]).as("/metrics through Karaf's Http Whiteboard").contains("hwplatform_hypervisor_info{");
+        assertThat(served[0]).as("/metrics through Karaf's Http Whiteboard").contains("hwplatform_hypervisor_info{");
+        assertThat(served[1]).as("the page through Karaf's Http Whiteboard").contains("<svg")
+                .contains("class=\"evidence\"");
+        assertThat(svg).as("numa:topology --svg").content().startsWith("<svg").contains("class=\"node\"");
         assertThat(console).as("the health checks answer in Karaf's shell")
                 .anyMatch(line -> line.startsWith("hwplatform memory pressure"))
                 .anyMatch(line -> line.startsWith("hwplatform NUMA binding"))
@@ -82,7 +91,8 @@ class KarafIT {
                 .noneMatch(line -> line.contains("io.hwplatform.hypervisor.windows"))
                 .anyMatch(line -> line.contains("io.hwplatform.export.nfd") && line.contains("Active"))
                 .anyMatch(line -> line.contains("io.hwplatform.export.prometheus") && line.contains("Active"))
-                .anyMatch(line -> line.contains("io.hwplatform.health") && line.contains("Active"));
+                .anyMatch(line -> line.contains("io.hwplatform.health") && line.contains("Active"))
+                .anyMatch(line -> line.contains("io.hwplatform.web") && line.contains("Active"));
     }
 
     /** Karaf reads Maven artifacts from our build's folder and the local repository, never the network. */
@@ -113,10 +123,10 @@ class KarafIT {
         return port;
     }
 
-    /** @return the body of {@code /metrics} once it answers 200, or what it last said after two minutes */
-    private static String scrape(int port) {
+    /** @return the body at that path once it answers 200, or what it last said after two minutes */
+    private static String scrape(int port, String path) {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
         String last = "";
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {

@@ -5,6 +5,7 @@ import io.hwplatform.api.hypervisor.Evidence;
 import io.hwplatform.api.hypervisor.HypervisorDetector;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
 import io.hwplatform.api.hypervisor.XenRole;
+import io.hwplatform.support.documents.Documents;
 import io.hwplatform.support.shell.Json;
 import io.hwplatform.support.shell.TextTable;
 import org.apache.felix.service.command.Descriptor;
@@ -38,21 +39,7 @@ public final class HypervisorCommands {
     }
 
     static String toJson(HypervisorInfo info) {
-        XenRole xen = info.xen();
-        Balloon balloon = info.balloon();
-        return Json.write(Json.object(
-                "type", info.type().name(),
-                "vendor", info.vendor(),
-                "product", info.product(),
-                "cloud", info.cloud(),
-                "xen", xen == null ? null : Json.object("domain", xen.domain().id(), "mode", xen.mode().id()),
-                "container", info.container(),
-                "balloon", balloon == null ? null : Json.object(
-                        "kind", balloon.kind().id(), "bound", balloon.bound(), "device", balloon.device()),
-                "decidedBy", info.decidedBy(),
-                "root", info.root(),
-                "evidence", info.evidence().stream().map(row -> Json.object(
-                        "source", row.source(), "observed", row.observed(), "meaning", row.meaning())).toList()));
+        return Json.write(Documents.hypervisor(info));
     }
 
     static String toText(HypervisorInfo info) {

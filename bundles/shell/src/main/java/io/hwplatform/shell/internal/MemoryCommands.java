@@ -8,6 +8,7 @@ import io.hwplatform.api.memory.PressureLevel;
 import io.hwplatform.api.memory.ReclaimReport;
 import io.hwplatform.api.memory.ReclaimerResult;
 import io.hwplatform.api.memory.Subscription;
+import io.hwplatform.support.documents.Documents;
 import io.hwplatform.support.shell.Json;
 import io.hwplatform.support.shell.Sizes;
 import io.hwplatform.support.shell.TextTable;
@@ -17,7 +18,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -53,15 +53,7 @@ public final class MemoryCommands {
             @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json) {
         MemoryStatus status = governor.status();
         if (json) {
-            return Json.write(Json.object(
-                    "level", status.level().id(),
-                    "sources", status.sources().stream().map(MemoryCommands::pressureJson).toList(),
-                    "balloon", Json.object("kind", status.balloonKind() == null ? null : status.balloonKind().id(),
-                            "bound", status.balloonBound(), "bytes", known(status.balloonBytes()),
-                            "targetBytes", known(status.balloonTargetBytes())),
-                    "residentBytes", known(status.residentBytes()),
-                    "lastReclaim", status.lastReclaim() == null ? null : reportJson(status.lastReclaim()),
-                    "reclaimers", status.reclaimers().stream().map(MemoryCommands::reclaimerJson).toList()));
+            return Json.write(Documents.memoryStatus(status));
         }
         TextTable summary = TextTable.keyValue()
                 .row("pressure", status.level())
@@ -84,9 +76,7 @@ public final class MemoryCommands {
             @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json) {
         List<MemoryGovernor.SourceInfo> sources = governor.sources();
         if (json) {
-            return Json.write(Map.of("sources", sources.stream().map(source -> Json.object("name", source.name(),
-                    "available", source.available(), "description", source.description(),
-                    "level", source.current().level().id(), "detail", source.current().detail())).toList()));
+            return Json.write(Documents.sources(sources));
         }
         TextTable table = new TextTable("SOURCE", "AVAILABLE", "LEVEL", "HOW");
         sources.forEach(source -> table.row(source.name(), source.available() ? "yes" : "no",
@@ -99,7 +89,7 @@ public final class MemoryCommands {
             @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json) {
         List<ReclaimerResult> reclaimers = governor.status().reclaimers();
         if (json) {
-            return Json.write(Map.of("reclaimers", reclaimers.stream().map(MemoryCommands::reclaimerJson).toList()));
+            return Json.write(Documents.reclaimers(reclaimers));
         }
         TextTable table = new TextTable("RANK", "NAME", "LAST RELEASED", "LAST MS", "LAST OUTCOME");
         reclaimers.forEach(reclaimer -> table.row(reclaimer.ranking(), reclaimer.name(),
@@ -119,7 +109,7 @@ public final class MemoryCommands {
             default -> throw new IllegalArgumentException("level must be moderate or critical: " + level);
         };
         ReclaimReport report = governor.reclaim(Sizes.parse(bytes), pressure);
-        return json ? Json.write(reportJson(report)) : describe(report) + "\n";
+        return json ? Json.write(Documents.reclaim(report)) : describe(report) + "\n";
     }
 
     @Descriptor("prints pressure and reclaim events as they happen, for a number of seconds")
@@ -165,28 +155,6 @@ public final class MemoryCommands {
                 + (report.returnedBytes() > 0 ? ", returned " + Sizes.format(report.returnedBytes()) + " to the OS" : "")
                 + (report.residentBefore() >= 0 && report.residentAfter() >= 0 ? ", resident "
                         + Sizes.format(report.residentBefore()) + " -> " + Sizes.format(report.residentAfter()) : "");
-    }
-
-    static Map<String, Object> reportJson(ReclaimReport report) {
-        return Json.object("time", report.time().toString(), "level", report.level().id(), "trigger", report.trigger(),
-                "bytesWanted", report.bytesWanted(), "bytesReleased", report.bytesReleased(),
-                "returnedBytes", report.returnedBytes(), "residentBefore", known(report.residentBefore()),
-                "residentAfter", known(report.residentAfter()), "millis", report.millis(),
-                "reclaimers", report.results().stream().map(MemoryCommands::reclaimerJson).toList());
-    }
-
-    private static Map<String, Object> pressureJson(MemoryPressure pressure) {
-        return Json.object("source", pressure.source(), "level", pressure.level().id(),
-                "bytesWanted", pressure.bytesWanted(), "detail", pressure.detail(), "time", pressure.time().toString());
-    }
-
-    private static Map<String, Object> reclaimerJson(ReclaimerResult result) {
-        return Json.object("name", result.name(), "ranking", result.ranking(), "releasedBytes", result.releasedBytes(),
-                "millis", result.millis(), "outcome", result.outcome());
-    }
-
-    private static Long known(long bytes) {
-        return bytes < 0 ? null : bytes;
     }
 
     private static String clock(long epochMillis) {

@@ -1,17 +1,20 @@
 package io.hwplatform.shell.internal;
 
 import io.hwplatform.api.numa.AllocationPolicy;
-import io.hwplatform.api.numa.AllocationStep;
 import io.hwplatform.api.numa.NumaAllocator;
 import io.hwplatform.api.numa.NumaBuffer;
 import io.hwplatform.api.numa.NumaDevice;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.PoolStats;
+import io.hwplatform.support.documents.Documents;
+import io.hwplatform.support.documents.TopologySvg;
 import io.hwplatform.support.shell.Json;
 import io.hwplatform.support.shell.Sizes;
 import io.hwplatform.support.shell.TextTable;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,9 +46,19 @@ public final class NumaCommands {
 
     @Descriptor("shows the NUMA nodes: CPUs, memory, tiers, distances (like numactl --hardware)")
     public String topology(@Descriptor(Json.OPTION)
-            @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json) {
+            @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json,
+            @Descriptor("also draw the machine into this SVG file (the page's picture)")
+            @Parameter(names = "--svg", absentValue = "") String svg) throws IOException {
         NumaTopology topology = allocator.topology();
-        return json ? Json.write(topologyJson(topology, allocator.isNumaAware()))
+        if (!svg.isEmpty()) {
+            Path file = Path.of(svg).toAbsolutePath();
+            Files.writeString(file, TopologySvg.render(topology));
+            if (!json) {
+                return "drew " + topology.nodes().size() + (topology.nodes().size() == 1 ? " node" : " nodes")
+                        + " into " + file;
+            }
+        }
+        return json ? Json.write(Documents.topology(topology, allocator.isNumaAware()))
                 : topologyText(topology, allocator.isNumaAware());
     }
 
@@ -127,20 +140,10 @@ public final class NumaCommands {
     public String stats(@Descriptor(Json.OPTION)
             @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json) {
         PoolStats stats = allocator.stats();
-        Map<String, Object> steps = new LinkedHashMap<>();
-        for (AllocationStep step : AllocationStep.values()) {
-            steps.put(step.id(), stats.steps().getOrDefault(step, 0L));
-        }
         if (json) {
-            return Json.write(Json.object("backend", stats.backend(), "numaAware", allocator.isNumaAware(),
-                    "chunks", stats.chunks(), "chunkBytes", stats.chunkBytes(), "inUseBytes", stats.inUseBytes(),
-                    "allocations", stats.allocations(), "steps", steps, "failures", stats.failures(),
-                    "leaked", stats.leaked(), "trimmedBytes", stats.trimmedBytes(),
-                    "awaitingRelease", stats.awaitingRelease(), "awaitingReleaseBytes", stats.awaitingReleaseBytes(),
-                    "quarantine", stats.quarantine(), "quarantinedBytes", stats.quarantinedBytes(),
-                    "nodeChunks", stats.nodeChunks().entrySet().stream().collect(Collectors.toMap(
-                            entry -> String.valueOf(entry.getKey()), Map.Entry::getValue))));
+            return Json.write(Documents.poolStats(stats, allocator.isNumaAware()));
         }
+        Map<String, Object> steps = Documents.steps(stats);
         return TextTable.keyValue()
                 .row("backend", stats.backend() + (allocator.isNumaAware() ? " (NUMA-aware)" : " (not NUMA-aware)"))
                 .row("chunks", stats.chunks() + " (" + Sizes.format(stats.chunkBytes()) + ")")
@@ -154,25 +157,6 @@ public final class NumaCommands {
                 .row("quarantine", stats.quarantine() ? "on, " + Sizes.format(stats.quarantinedBytes()) + " held"
                         : "off")
                 .toString();
-    }
-
-    static Map<String, Object> topologyJson(NumaTopology topology, boolean numaAware) {
-        List<Map<String, Object>> nodes = topology.nodes().stream().map(node -> Json.object(
-                "id", node.id(),
-                "cpus", node.cpus(),
-                "memoryBytes", node.memoryTotalBytes(),
-                "freeBytes", node.memoryFreeBytes(),
-                "memoryOnly", node.isMemoryOnly(),
-                "tier", node.memoryTier() < 0 ? null : node.memoryTier(),
-                "distances", node.distances().entrySet().stream().collect(Collectors.toMap(
-                        entry -> String.valueOf(entry.getKey()), Map.Entry::getValue, (a, b) -> a,
-                        LinkedHashMap::new)),
-                "devices", node.devices().stream().map(NumaDevice::name).toList(),
-                "nearestCpus", topology.nearestCpus(node.id()))).toList();
-        return Json.object("backend", topology.backend(), "numaAware", numaAware, "online", topology.online(),
-                "possible", topology.possible(), "nodes", nodes, "offlineCpus", topology.offlineCpus(),
-                "allowedCpus", topology.allowedCpus(), "allowedNodes", topology.allowedNodes(),
-                "warnings", topology.warnings());
     }
 
     static String topologyText(NumaTopology topology, boolean numaAware) {

@@ -2,10 +2,10 @@ package io.hwplatform.shell.internal;
 
 import io.hwplatform.api.capability.CapabilityRegistry;
 import io.hwplatform.api.capability.PlatformCapability;
+import io.hwplatform.support.documents.Documents;
 import io.hwplatform.support.shell.Json;
 import io.hwplatform.support.shell.TextTable;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -44,11 +44,7 @@ public final class PlatformCommands {
     }
 
     static String toJson(List<PlatformCapability> capabilities) {
-        List<Map<String, Object>> entries = capabilities.stream().map(capability -> Json.object(
-                "name", capability.name(),
-                "attributes", capability.attributes(),
-                "bundle", symbolicName(capability))).collect(Collectors.toList());
-        return Json.write(Map.of("capabilities", entries));
+        return Json.write(Documents.capabilities(capabilities));
     }
 
     static String toTable(List<PlatformCapability> capabilities) {

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import io.hwplatform.api.numa.NumaDevice;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;
+import io.hwplatform.support.documents.Documents;
 import io.hwplatform.support.shell.Json;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class NumaCommandsTest {
 
     @Test
     void jsonHasTheContractedShape() {
-        JsonObject json = JsonParser.parseString(Json.write(NumaCommands.topologyJson(TWO_NODES_AND_CXL, true)))
+        JsonObject json = JsonParser.parseString(Json.write(Documents.topology(TWO_NODES_AND_CXL, true)))
                 .getAsJsonObject();
 
         assertThat(json.get("backend").getAsString()).isEqualTo("linux");

@@ -1,0 +1,125 @@
+package io.hwplatform.support.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hwplatform.api.numa.NumaDevice;
+import io.hwplatform.api.numa.NumaNode;
+import io.hwplatform.api.numa.NumaTopology;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class TopologySvgTest {
+
+    private static final long GIB = 1L << 30;
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 4, 8, 64})
+    void everyNodeIsOneGroupAndEveryPairOneCellInWellFormedSvg(int count) throws Exception {
+        Document svg = parse(TopologySvg.render(machine(count, 0)));
+
+        assertThat(groups(svg, "node")).hasSize(count);
+        assertThat(svg.getElementsByTagName("rect")).extracting(node -> ((Element) node).getAttribute("class"))
+                .filteredOn("distance"::equals).hasSize(count * count);
+        assertThat(svg.getDocumentElement().getAttribute("role")).isEqualTo("img");
+        int width = Integer.parseInt(svg.getDocumentElement().getAttribute("width"));
+        assertThat(width).as("8 boxes a row at most").isLessThanOrEqualTo(8 * 224 + 32);
+    }
+
+    @Test
+    void memoryOnlyNodesAreSetApartAndSaySo() throws Exception {
+        String drawn = TopologySvg.render(machine(2, 2));
+        Document svg = parse(drawn);
+
+        assertThat(groups(svg, "node")).hasSize(4);
+        assertThat(groups(svg, "memory-only")).extracting(group -> group.getAttribute("data-node"))
+                .containsExactly("2", "3");
+        assertThat(drawn).contains("Memory-only nodes").contains("tier 22").contains("node 2 (memory only)");
+    }
+
+    @Test
+    void aNodeShowsItsCpusMemoryAndDevicesEscaped() throws Exception {
+        String drawn = TopologySvg.render(machine(2, 0));
+
+        assertThat(drawn).contains("CPUs 0-7,16-23").contains("48 GiB used, 16 GiB free of 64 GiB")
+                .contains("block nvme0n1").contains("net &lt;eth&amp;0&gt;");
+        parse(drawn);
+    }
+
+    @Test
+    void distancesAreShadedFromNearToFarAndSaidInEachCell() throws Exception {
+        Document svg = parse(TopologySvg.render(machine(2, 0)));
+        List<Element> cells = new ArrayList<>();
+        NodeList rects = svg.getElementsByTagName("rect");
+        for (int i = 0; i < rects.getLength(); i++) {
+            if ("distance".equals(((Element) rects.item(i)).getAttribute("class"))) {
+                cells.add((Element) rects.item(i));
+            }
+        }
+        assertThat(cells.get(0).getTextContent()).isEqualTo("node 0 to node 0: 10");
+        assertThat(cells.get(1).getTextContent()).isEqualTo("node 0 to node 1: 21");
+        assertThat(cells.get(0).getAttribute("fill")).isEqualTo("hsl(215,55%,90%)");
+        assertThat(cells.get(1).getAttribute("fill")).isEqualTo("hsl(215,55%,38%)");
+    }
+
+    @Test
+    void cpuListsAreWrittenAsTheKernelWritesThem() {
+        assertThat(TopologySvg.ranges(new TreeSet<>(List.of(0, 1, 2, 3, 8, 10, 11)))).isEqualTo("0-3,8,10-11");
+        assertThat(TopologySvg.ranges(new TreeSet<>(List.of(5)))).isEqualTo("5");
+        assertThat(TopologySvg.ranges(new TreeSet<>())).isEmpty();
+    }
+
+    /** {@code cpuNodes} nodes of 16 CPUs and 64 GiB (48 used), then {@code memoryOnly} CPU-less nodes in tier 22. */
+    static NumaTopology machine(int cpuNodes, int memoryOnly) {
+        int count = cpuNodes + memoryOnly;
+        List<NumaNode> nodes = new ArrayList<>();
+        for (int id = 0; id < count; id++) {
+            TreeMap<Integer, Integer> distances = new TreeMap<>();
+            for (int to = 0; to < count; to++) {
+                distances.put(to, to == id ? 10 : id >= cpuNodes || to >= cpuNodes ? 31 : 21);
+            }
+            int first = id * 8;
+            TreeSet<Integer> cpus = new TreeSet<>();
+            if (id < cpuNodes) {
+                IntStream.range(first, first + 8).forEach(cpus::add);
+                IntStream.range(first + 8 * count, first + 8 * count + 8).forEach(cpus::add);
+            }
+            List<NumaDevice> devices = id == 0 ? List.of(
+                    new NumaDevice("nvme0n1", NumaDevice.Kind.BLOCK, new TreeSet<>(List.of(0))),
+                    new NumaDevice("<eth&0>", NumaDevice.Kind.NET, new TreeSet<>(List.of(0)))) : List.of();
+            nodes.add(new NumaNode(id, cpus, 64 * GIB, 16 * GIB, id < cpuNodes ? 4 : 22, distances, devices));
+        }
+        TreeSet<Integer> possible = new TreeSet<>();
+        IntStream.range(0, count).forEach(possible::add);
+        return new NumaTopology("linux", nodes, possible);
+    }
+
+    private static Document parse(String svg) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** @return the groups whose class list holds that class */
+    private static List<Element> groups(Document svg, String cssClass) {
+        List<Element> found = new ArrayList<>();
+        NodeList all = svg.getElementsByTagName("g");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element group = (Element) all.item(i);
+            if (List.of(group.getAttribute("class").split(" ")).contains(cssClass)) {
+                found.add(group);
+            }
+        }
+        return found;
+    }
+}
