@@ -32,8 +32,10 @@
     const height = 280;
     const left = 70, right = 12, top = 12, levelsHeight = 70, bytesTop = 122, bottom = height - 22;
     const now = samples.length ? samples[samples.length - 1].time : Date.now();
-    const start = now - WINDOW_MS;
-    const x = time => left + (time - start) / WINDOW_MS * (width - left - right);
+    // the history there is, up to ten minutes, at least one: a page opened after a restart is readable at once
+    const span = Math.max(30000, Math.min(WINDOW_MS, now - (samples.length ? samples[0].time : now)));
+    const start = now - span;
+    const x = time => left + (time - start) / span * (width - left - right);
     const svg = element('svg', {viewBox: `0 0 ${width} ${height}`, width: '100%', height: height, class: 'memory'});
     const legend = document.createElement('ul');
     legend.className = 'legend';
@@ -62,7 +64,8 @@
     svg.append(element('text', {x: 4, y: bytesTop + 4, class: 'axis'}, mib(max)),
       element('text', {x: 4, y: bottom, class: 'axis'}, '0'),
       element('line', {x1: left, x2: width - right, y1: bottom, y2: bottom, class: 'grid'}),
-      element('text', {x: left, y: height - 4, class: 'axis'}, '10 min ago'),
+      element('text', {x: left, y: height - 4, class: 'axis'},
+        span >= 120000 ? Math.round(span / 60000) + ' min ago' : Math.round(span / 1000) + ' s ago'),
       element('text', {x: width - right, y: height - 4, class: 'axis', 'text-anchor': 'end'}, 'now'));
     BYTES.forEach(([field, label], i) => {
       const points = samples.filter(sample => sample[field] >= 0)

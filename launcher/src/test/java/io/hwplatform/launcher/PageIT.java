@@ -71,7 +71,7 @@ class PageIT {
         options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort().build(), options);
-        browser.manage().window().setSize(new Dimension(1280, 2400));
+        browser.manage().window().setSize(new Dimension(1280, 1800));
     }
 
     @AfterEach
@@ -97,14 +97,17 @@ class PageIT {
         assertThat(browser.findElements(By.cssSelector("svg.topology g.node"))).hasSize(nodes);
         assertThat(browser.findElements(By.cssSelector("table.evidence tr.deciding"))).singleElement()
                 .satisfies(row -> assertThat(row.getText()).contains("deciding"));
-        int marks = reclaimMarks();
-
         OutputStream shell = launcher.getOutputStream();
+        shell.write("cache:fill 96m\n".getBytes(StandardCharsets.UTF_8)); // something for the reclaim to release
+        shell.flush();
+        Thread.sleep(6_000); // three samples: the chart shows the fill
+        int marks = reclaimMarks();
         shell.write("mem:reclaim 1m\n".getBytes(StandardCharsets.UTF_8));
         shell.flush();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ignored -> reclaimMarks() > marks);
 
         assertThat(browser.findElements(By.cssSelector("#reclaims tbody tr"))).isNotEmpty();
+        Thread.sleep(4_000); // two more samples: the drop after the reclaim, for the screenshot
         screenshot("page.png");
         assertThat(severe()).as("the browser's console").isEmpty();
     }

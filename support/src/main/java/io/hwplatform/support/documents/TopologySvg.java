@@ -22,6 +22,10 @@ public final class TopologySvg {
     private static final int GAP = 14;
     private static final int MARGIN = 16;
     private static final int MAX_DEVICES_SHOWN = 3;
+    /** Wide enough for the headings of a one-node machine. */
+    private static final int MIN_WIDTH = 480;
+    /** What fits a box's line; the box's tooltip says it all. */
+    private static final int LINE_CHARACTERS = 30;
 
     private static final String STYLE = String.join("\n",
             "svg { font: 12px system-ui, sans-serif; }",
@@ -49,7 +53,7 @@ public final class TopologySvg {
         int heatTop = memoryOnlyTop + memoryRows * (BOX_HEIGHT + GAP) + 28;
         int cell = Math.max(8, Math.min(34, 420 / Math.max(1, topology.nodes().size())));
         int height = heatTop + 18 + cell * topology.nodes().size() + MARGIN;
-        width = Math.max(width, MARGIN * 2 + 40 + cell * topology.nodes().size());
+        width = Math.max(MIN_WIDTH, Math.max(width, MARGIN * 2 + 40 + cell * topology.nodes().size()));
 
         StringBuilder svg = new StringBuilder(4096);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" class=\"topology\" viewBox=\"0 0 ")
@@ -81,19 +85,20 @@ public final class TopologySvg {
         svg.append("<rect class=\"box\" width=\"").append(BOX_WIDTH).append("\" height=\"").append(BOX_HEIGHT)
                 .append("\" rx=\"6\"/>\n");
         text(svg, 10, 18, "name", "node " + node.id() + (node.memoryTier() >= 0 ? "  ·  tier " + node.memoryTier() : ""));
-        text(svg, 10, 36, "muted", node.cpus().isEmpty() ? "no CPUs" : "CPUs " + ranges(node.cpus()));
+        text(svg, 10, 36, "muted", node.cpus().isEmpty() ? "no CPUs" : shortened("CPUs " + ranges(node.cpus())));
         long total = Math.max(0, node.memoryTotalBytes());
         long free = Math.max(0, Math.min(total, node.memoryFreeBytes()));
         int barWidth = BOX_WIDTH - 20;
         int used = total == 0 ? 0 : (int) Math.round(barWidth * (double) (total - free) / total);
         svg.append("<rect class=\"free\" x=\"10\" y=\"46\" width=\"").append(barWidth).append("\" height=\"12\"/>\n");
         svg.append("<rect class=\"used\" x=\"10\" y=\"46\" width=\"").append(used).append("\" height=\"12\"/>\n");
-        text(svg, 10, 74, "muted", total == 0 ? "no memory" : Sizes.format(total - free) + " used, "
-                + Sizes.format(free) + " free of " + Sizes.format(total));
+        // the bar shows what is used; the line says what is left, which is what an allocation can get
+        text(svg, 10, 74, "muted", total == 0 ? "no memory" : Sizes.format(free) + " free of " + Sizes.format(total));
         List<NumaDevice> devices = node.devices();
         for (int i = 0; i < Math.min(devices.size(), MAX_DEVICES_SHOWN); i++) {
             NumaDevice device = devices.get(i);
-            text(svg, 10, 94 + 14 * i, "device", device.kind().name().toLowerCase(Locale.ROOT) + " " + device.name());
+            text(svg, 10, 94 + 14 * i, "device",
+                    shortened(device.kind().name().toLowerCase(Locale.ROOT) + " " + device.name()));
         }
         if (devices.size() > MAX_DEVICES_SHOWN) {
             text(svg, 10, 94 + 14 * MAX_DEVICES_SHOWN, "muted", "+" + (devices.size() - MAX_DEVICES_SHOWN) + " more");
@@ -142,6 +147,10 @@ public final class TopologySvg {
             }
         }
         svg.append("</g>\n");
+    }
+
+    private static String shortened(String line) {
+        return line.length() <= LINE_CHARACTERS ? line : line.substring(0, LINE_CHARACTERS - 1) + "…";
     }
 
     private static int columns(int nodes) {

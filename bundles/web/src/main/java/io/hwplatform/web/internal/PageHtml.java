@@ -44,14 +44,14 @@ final class PageHtml {
                 <body>
                 <header><h1>hwplatform</h1>
                 <p>What this JVM knows of the machine it runs on. Read-only: nothing here changes anything.</p>
-                <nav aria-label="Sections"><a href="#where">Where it runs</a> <a href="#machine">The machine</a>
-                <a href="#memory">Memory</a> <a href="#capabilities">Capabilities</a> <a href="#allocation">Allocation</a>
+                <nav aria-label="Sections"><a href="#machine">The machine</a> <a href="#memory">Memory</a>
+                <a href="#where">Where it runs</a> <a href="#capabilities">Capabilities</a> <a href="#allocation">Allocation</a>
                 <a href="#api">JSON</a></nav></header>
                 <main>
                 """);
-        where(html, facts.hypervisor());
         machine(html, facts.topology());
         memory(html, facts.memory());
+        where(html, facts.hypervisor());
         capabilities(html, facts.capabilities());
         allocation(html, facts.pool());
         html.append("""
@@ -132,7 +132,7 @@ final class PageHtml {
                 .orElse("No memory governor is running.")).append("</p>\n");
         html.append("<figure><div id=\"memory-chart\" class=\"chart\" role=\"img\" aria-label=\"The last minutes: "
                 + "pressure level per source, balloon size and target, resident size, pool bytes, with each reclaim "
-                + "marked\"></div><figcaption>The last ten minutes, every two seconds. Vertical lines are reclaims "
+                + "marked\"></div><figcaption>Up to the last ten minutes, every two seconds. Vertical lines are reclaims "
                 + "(hover for what was asked, released and returned).</figcaption></figure>\n");
         html.append("<table id=\"reclaims\"><caption>Recent reclaims</caption><thead><tr><th scope=\"col\">Time"
                 + "</th><th scope=\"col\">Trigger</th><th scope=\"col\">Asked</th><th scope=\"col\">Released</th>"
