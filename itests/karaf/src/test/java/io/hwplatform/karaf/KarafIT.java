@@ -36,6 +36,7 @@ class KarafIT {
                 "Karaf 4.4 does not start on Java " + Runtime.version().feature() + " (its scripts allow a security manager)");
         Path home = Path.of(System.getProperty("karaf.home"));
         configureOfflineRepositories(home);
+        delayConsoleUntilStarted(home);
         int port = configureHttpPort(home);
         String[] served = {"", ""};
         Path svg = home.resolve("topology.svg");
@@ -106,6 +107,16 @@ class KarafIT {
                 "org.ops4j.pax.url.mvn.defaultRepositories=file:" + System.getProperty("karaf.repository")
                         + "@snapshots@id=hwplatform-build",
                 ""), StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Karaf's console reads commands as soon as the shell is up, before the feature service has started on a loaded
+     * machine ("Command not found: feature:repo-add"); delayed, it reads them once every bundle has started.
+     */
+    private static void delayConsoleUntilStarted(Path home) throws IOException {
+        Path config = home.resolve("etc/config.properties");
+        Files.writeString(config, Files.readString(config).replace("karaf.delay.console=false",
+                "karaf.delay.console=true"));
     }
 
     /** Karaf's HTTP port (8181 by default) moved to a free one, so that the test runs beside anything. */
