@@ -3,11 +3,11 @@ package io.hwplatform.support.documents;
 import io.hwplatform.api.numa.NumaDevice;
 import io.hwplatform.api.numa.NumaNode;
 import io.hwplatform.api.numa.NumaTopology;
+import io.hwplatform.support.host.IdLists;
 import io.hwplatform.support.shell.Sizes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SortedSet;
 
 /**
  * The NUMA machine drawn, as lstopo would, in one self-contained SVG: a box per node with its CPUs, a memory bar (used
@@ -85,7 +85,7 @@ public final class TopologySvg {
         svg.append("<rect class=\"box\" width=\"").append(BOX_WIDTH).append("\" height=\"").append(BOX_HEIGHT)
                 .append("\" rx=\"6\"/>\n");
         text(svg, 10, 18, "name", "node " + node.id() + (node.memoryTier() >= 0 ? "  ·  tier " + node.memoryTier() : ""));
-        text(svg, 10, 36, "muted", node.cpus().isEmpty() ? "no CPUs" : shortened("CPUs " + ranges(node.cpus())));
+        text(svg, 10, 36, "muted", node.cpus().isEmpty() ? "no CPUs" : shortened("CPUs " + IdLists.format(node.cpus())));
         long total = Math.max(0, node.memoryTotalBytes());
         long free = Math.max(0, Math.min(total, node.memoryFreeBytes()));
         int barWidth = BOX_WIDTH - 20;
@@ -178,39 +178,11 @@ public final class TopologySvg {
 
     private static String describe(NumaNode node) {
         return "node " + node.id() + (node.isMemoryOnly() ? " (memory only)" : "") + ": "
-                + (node.cpus().isEmpty() ? "no CPUs" : "CPUs " + ranges(node.cpus())) + ", "
+                + (node.cpus().isEmpty() ? "no CPUs" : "CPUs " + IdLists.format(node.cpus())) + ", "
                 + Sizes.format(Math.max(0, node.memoryFreeBytes())) + " free of "
                 + Sizes.format(Math.max(0, node.memoryTotalBytes()))
                 + (node.memoryTier() >= 0 ? ", tier " + node.memoryTier() : "")
                 + (node.devices().isEmpty() ? "" : ", devices "
                         + String.join(" ", node.devices().stream().map(NumaDevice::name).toList()));
-    }
-
-    /** @return the ids as the kernel writes cpu lists: {@code 0-3,8,10-11} */
-    static String ranges(SortedSet<Integer> ids) {
-        StringBuilder out = new StringBuilder();
-        Integer start = null;
-        Integer previous = null;
-        for (int id : ids) {
-            if (previous != null && id == previous + 1) {
-                previous = id;
-                continue;
-            }
-            appendRange(out, start, previous);
-            start = id;
-            previous = id;
-        }
-        appendRange(out, start, previous);
-        return out.toString();
-    }
-
-    private static void appendRange(StringBuilder out, Integer start, Integer end) {
-        if (start == null) {
-            return;
-        }
-        out.append(out.isEmpty() ? "" : ",").append(start);
-        if (!start.equals(end)) {
-            out.append('-').append(end);
-        }
     }
 }

@@ -65,13 +65,6 @@ class TopologySvgTest {
         assertThat(cells.get(1).getAttribute("fill")).isEqualTo("hsl(215,55%,38%)");
     }
 
-    @Test
-    void cpuListsAreWrittenAsTheKernelWritesThem() {
-        assertThat(TopologySvg.ranges(new TreeSet<>(List.of(0, 1, 2, 3, 8, 10, 11)))).isEqualTo("0-3,8,10-11");
-        assertThat(TopologySvg.ranges(new TreeSet<>(List.of(5)))).isEqualTo("5");
-        assertThat(TopologySvg.ranges(new TreeSet<>())).isEmpty();
-    }
-
     /** {@code cpuNodes} nodes of 16 CPUs and 64 GiB (48 used), then {@code memoryOnly} CPU-less nodes in tier 22. */
     static NumaTopology machine(int cpuNodes, int memoryOnly) {
         int count = cpuNodes + memoryOnly;

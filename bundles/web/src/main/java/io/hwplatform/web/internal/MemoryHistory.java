@@ -5,10 +5,10 @@ import io.hwplatform.api.memory.MemoryListener;
 import io.hwplatform.api.memory.MemoryPressure;
 import io.hwplatform.api.memory.MemoryStatus;
 import io.hwplatform.api.memory.ReclaimReport;
-import io.hwplatform.api.memory.Subscription;
 import io.hwplatform.api.numa.NumaAllocator;
 import io.hwplatform.api.numa.PoolStats;
 import io.hwplatform.support.documents.Documents;
+import io.hwplatform.support.pressure.GovernorWatch;
 import io.hwplatform.support.shell.Json;
 import io.hwplatform.support.threads.Daemons;
 import java.util.LinkedHashMap;
@@ -64,12 +64,11 @@ public final class MemoryHistory implements MemoryListener {
     private final Ring<Sample> samples = new Ring<>(SAMPLES);
     private final Ring<ReclaimReport> reclaims = new Ring<>(100);
     private final ScheduledExecutorService thread = Daemons.scheduler("hwplatform-web-history");
+    private final GovernorWatch watch = new GovernorWatch(this);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile NumaAllocator allocator;
-    private volatile MemoryGovernor governor;
-    private volatile Subscription watching;
 
     @Activate
     public MemoryHistory() {
@@ -79,33 +78,18 @@ public final class MemoryHistory implements MemoryListener {
     /** Reclaims are recorded as the governor reports them, not at the next sample. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void setGovernor(MemoryGovernor memory) {
-        unwatch();
-        governor = memory;
-        watching = memory.watch(this);
+    void setGovernor(MemoryGovernor memory) {
+        watch.bind(memory);
     }
 
-    synchronized void unsetGovernor(MemoryGovernor memory) {
-        if (governor == memory) {
-            unwatch();
-            governor = null;
-        }
-    }
-
-    private void unwatch() {
-        Subscription previous = watching;
-        if (previous != null) {
-            previous.close();
-            watching = null;
-        }
+    void unsetGovernor(MemoryGovernor memory) {
+        watch.unbind(memory);
     }
 
     @Deactivate
     void deactivate() {
         thread.shutdownNow();
-        synchronized (this) {
-            unwatch();
-        }
+        watch.close();
     }
 
     @Override
@@ -121,7 +105,7 @@ public final class MemoryHistory implements MemoryListener {
     /** Never throws: the scheduler would stop calling a task that did. */
     void sample() {
         try {
-            MemoryGovernor memory = governor;
+            MemoryGovernor memory = watch.governor().orElse(null);
             NumaAllocator numa = allocator;
             samples.add(Sample.of(System.currentTimeMillis(), memory == null ? null : memory.status(),
                     numa == null ? null : numa.stats()));

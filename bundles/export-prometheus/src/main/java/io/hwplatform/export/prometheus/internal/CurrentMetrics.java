@@ -2,8 +2,8 @@ package io.hwplatform.export.prometheus.internal;
 
 import io.hwplatform.api.hypervisor.HypervisorDetector;
 import io.hwplatform.api.memory.MemoryGovernor;
-import io.hwplatform.api.memory.Subscription;
 import io.hwplatform.api.numa.NumaAllocator;
+import io.hwplatform.support.pressure.GovernorWatch;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +30,7 @@ public final class CurrentMetrics {
     static final String CONTENT_TYPE = PrometheusTextFormatWriter.create().getContentType();
 
     private final ReclaimTotals reclaims = new ReclaimTotals();
+    private final GovernorWatch watch = new GovernorWatch(reclaims);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -37,42 +38,27 @@ public final class CurrentMetrics {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile HypervisorDetector hypervisor;
-    private volatile MemoryGovernor governor;
-    private volatile Subscription watching;
 
     /** The reclaims are counted as they happen, from the governor's own reports. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void setGovernor(MemoryGovernor memory) {
-        unwatch();
-        governor = memory;
-        watching = memory.watch(reclaims);
+    void setGovernor(MemoryGovernor memory) {
+        watch.bind(memory);
     }
 
-    synchronized void unsetGovernor(MemoryGovernor memory) {
-        if (governor == memory) {
-            unwatch();
-            governor = null;
-        }
+    void unsetGovernor(MemoryGovernor memory) {
+        watch.unbind(memory);
     }
 
     @Deactivate
-    synchronized void deactivate() {
-        unwatch();
-    }
-
-    private void unwatch() {
-        Subscription previous = watching;
-        if (previous != null) {
-            previous.close();
-            watching = null;
-        }
+    void deactivate() {
+        watch.close();
     }
 
     /** @return the metrics now, in Prometheus's text format */
     String text() {
         NumaAllocator numa = allocator;
-        MemoryGovernor memory = governor;
+        MemoryGovernor memory = watch.governor().orElse(null);
         HypervisorDetector detector = hypervisor;
         Metrics.Inputs inputs = new Metrics.Inputs(
                 Optional.ofNullable(numa).map(NumaAllocator::stats),

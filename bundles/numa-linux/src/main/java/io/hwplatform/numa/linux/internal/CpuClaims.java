@@ -1,5 +1,6 @@
 package io.hwplatform.numa.linux.internal;
 
+import io.hwplatform.support.host.IdLists;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,45 +34,14 @@ final class CpuClaims {
             return List.of();
         }
         if (cpusByNode.size() > 1 && new HashSet<>(cpusByNode.values()).size() == 1) {
-            return List.of("every node lists the same CPUs (" + ranges(cpusByNode.get(cpusByNode.firstKey()))
+            return List.of("every node lists the same CPUs (" + IdLists.format(cpusByNode.get(cpusByNode.firstKey()))
                     + "): the firmware does not tell which CPU is on which node; shown as the kernel lists them");
         }
         Map<SortedSet<Integer>, SortedSet<Integer>> cpusByClaimants = new LinkedHashMap<>();
         claimants.forEach((cpu, nodes) -> cpusByClaimants.computeIfAbsent(nodes, any -> new TreeSet<>()).add(cpu));
         List<String> warnings = new ArrayList<>();
-        cpusByClaimants.forEach((nodes, cpus) -> warnings.add("CPUs " + ranges(cpus) + " are listed by nodes "
-                + ranges(nodes) + ": the firmware's CPU lists overlap; shown as the kernel lists them"));
+        cpusByClaimants.forEach((nodes, cpus) -> warnings.add("CPUs " + IdLists.format(cpus) + " are listed by nodes "
+                + IdLists.format(nodes) + ": the firmware's CPU lists overlap; shown as the kernel lists them"));
         return warnings;
-    }
-
-    /** @return ids in the kernel's list format, e.g. {@code 0-3,8} */
-    static String ranges(SortedSet<Integer> ids) {
-        StringBuilder text = new StringBuilder();
-        Integer start = null;
-        Integer previous = null;
-        for (int id : ids) {
-            if (previous != null && id == previous + 1) {
-                previous = id;
-                continue;
-            }
-            append(text, start, previous);
-            start = id;
-            previous = id;
-        }
-        append(text, start, previous);
-        return text.toString();
-    }
-
-    private static void append(StringBuilder text, Integer start, Integer end) {
-        if (start == null) {
-            return;
-        }
-        if (!text.isEmpty()) {
-            text.append(',');
-        }
-        text.append(start);
-        if (!start.equals(end)) {
-            text.append('-').append(end);
-        }
     }
 }

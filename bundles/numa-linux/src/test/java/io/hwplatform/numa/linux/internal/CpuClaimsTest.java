@@ -25,12 +25,6 @@ class CpuClaimsTest {
                 .containsExactly("CPUs 2 are listed by nodes 0-1" + OVERLAP, "CPUs 3 are listed by nodes 1-2" + OVERLAP);
     }
 
-    @Test
-    void rangesAreWrittenAsTheKernelWritesThem() {
-        assertThat(CpuClaims.ranges(new TreeSet<>(List.of(0, 1, 2, 3, 8, 10, 11)))).isEqualTo("0-3,8,10-11");
-        assertThat(CpuClaims.ranges(new TreeSet<>())).isEmpty();
-    }
-
     private static TreeMap<Integer, SortedSet<Integer>> claims(Map<Integer, List<Integer>> lists) {
         TreeMap<Integer, SortedSet<Integer>> claims = new TreeMap<>();
         lists.forEach((node, cpus) -> claims.put(node, new TreeSet<>(cpus)));
