@@ -238,6 +238,17 @@ class LauncherIT {
     }
 
     @Test
+    void topologySvgDrawsTheMachineIntoAFile() throws Exception {
+        Path svg = workingDirectory.resolve("machine.svg");
+        Result result = run(List.of("-c", "numa:topology --svg " + svg), null);
+
+        assertThat(result.exitCode).as(result.err).isZero();
+        assertThat(result.out).startsWith("drew ").contains(svg.toString());
+        assertThat(Files.readString(svg)).startsWith("<svg").contains("<g class=\"node\" data-node=\"0\"")
+                .endsWith("</svg>\n");
+    }
+
+    @Test
     void daemonAndCommandLineExcludeEachOther() throws Exception {
         Result both = run(List.of("--daemon", "-c", "hv:info"), null);
 
