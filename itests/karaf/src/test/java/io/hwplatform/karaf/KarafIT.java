@@ -36,7 +36,6 @@ class KarafIT {
                 "Karaf 4.4 does not start on Java " + Runtime.version().feature() + " (its scripts allow a security manager)");
         Path home = Path.of(System.getProperty("karaf.home"));
         configureOfflineRepositories(home);
-        delayConsoleUntilStarted(home);
         int port = configureHttpPort(home);
         String[] served = {"", ""};
         Path svg = home.resolve("topology.svg");
@@ -109,16 +108,6 @@ class KarafIT {
                 ""), StandardOpenOption.APPEND);
     }
 
-    /**
-     * Karaf's console reads commands as soon as the shell is up, before the feature service has started on a loaded
-     * machine ("Command not found: feature:repo-add"); delayed, it reads them once every bundle has started.
-     */
-    private static void delayConsoleUntilStarted(Path home) throws IOException {
-        Path config = home.resolve("etc/config.properties");
-        Files.writeString(config, Files.readString(config).replace("karaf.delay.console=false",
-                "karaf.delay.console=true"));
-    }
-
     /** Karaf's HTTP port (8181 by default) moved to a free one, so that the test runs beside anything. */
     private static int configureHttpPort(Path home) throws IOException {
         int port;
@@ -132,6 +121,24 @@ class KarafIT {
                 "org.osgi.service.http.secure.enabled = false",
                 "javax.servlet.context.tempdir = ${karaf.data}/pax-web/tmp", ""));
         return port;
+    }
+
+    /**
+     * Karaf's console takes commands before its boot features are in: on a loaded machine the first ones meet
+     * "Command not found: feature:repo-add". Ask for the feature repositories until the answer names Karaf's own.
+     */
+    private static void awaitFeatureService(Process karaf, Path output) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS / 2);
+        while (System.nanoTime() < deadline && karaf.isAlive()) {
+            karaf.getOutputStream().write("feature:repo-list\n".getBytes(StandardCharsets.UTF_8));
+            karaf.getOutputStream().flush();
+            Thread.sleep(1000);
+            String console = new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
+            if (console.contains("mvn:org.apache.karaf.features/standard/")) {
+                return;
+            }
+        }
+        throw new AssertionError("Karaf's feature service did not answer within " + TIMEOUT_SECONDS / 2 + " s");
     }
 
     /** @return the body at that path once it answers 200, or what it last said after two minutes */
@@ -173,6 +180,7 @@ class KarafIT {
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process karaf = builder.start();
+        awaitFeatureService(karaf, output);
         karaf.getOutputStream().write(commands.getBytes(StandardCharsets.UTF_8));
         karaf.getOutputStream().flush();
         meanwhile.run();
