@@ -17,7 +17,7 @@ final class FrameworkConfig {
      * @param storage a fresh directory for the bundle cache; the runtime is rebuilt from the jar at every start
      * @param deploy the File Install directory, or {@code null} to run without File Install
      * @param interactive whether the Gogo shell should read the terminal
-     * @param http where Felix HTTP listens, or empty when it is not started at all
+     * @param http where Felix HTTP listens, or empty when it is not installed at all
      */
     static Map<String, Object> of(Path storage, Path deploy, boolean interactive, Optional<HttpAddress> http) {
         Map<String, Object> config = new HashMap<>();

@@ -1,8 +1,10 @@
 package io.hwplatform.support.threads;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,5 +33,18 @@ public final class Daemons {
     /** @return one daemon thread, of this name, that runs scheduled tasks */
     public static ScheduledExecutorService scheduler(String name) {
         return Executors.newSingleThreadScheduledExecutor(task -> thread(name, task));
+    }
+
+    /**
+     * Stops the executor's tasks and waits up to five seconds for a running one to finish, so that what it was
+     * writing is whole before the caller cleans up after it. Keeps the caller's interrupt.
+     */
+    public static void stop(ExecutorService executor) {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -38,8 +38,7 @@ public final class NumaBindingCheck implements HealthCheck {
     @Override
     public synchronized Result execute() {
         Map<AllocationStep, Long> now = allocator.stats().steps();
-        boolean severalNodes = allocator.topology().nodes().stream().filter(node -> node.memoryTotalBytes() > 0).count() > 1;
-        Result result = evaluate(severalNodes, allocator.bindingUnavailable(), previous, now);
+        Result result = evaluate(allocator.topology().isNuma(), allocator.bindingUnavailable(), previous, now);
         previous = now;
         return result;
     }

@@ -1,5 +1,7 @@
 package io.hwplatform.web.internal;
 
+import static io.hwplatform.support.documents.Markup.escape;
+
 import io.hwplatform.api.capability.PlatformCapability;
 import io.hwplatform.api.hypervisor.Evidence;
 import io.hwplatform.api.hypervisor.HypervisorInfo;
@@ -7,7 +9,6 @@ import io.hwplatform.api.memory.MemoryStatus;
 import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.PoolStats;
 import io.hwplatform.support.documents.Documents;
-import io.hwplatform.support.documents.Markup;
 import io.hwplatform.support.documents.TopologySvg;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +142,8 @@ final class PageHtml {
 
     private static void capabilities(StringBuilder html, List<PlatformCapability> capabilities) {
         html.append("<section aria-labelledby=\"capabilities\"><h2 id=\"capabilities\">Capabilities</h2>\n"
-                + "<p><label for=\"capability-filter\">Filter</label> <input id=\"capability-filter\" type=\"search\" "
-                + "placeholder=\"name, attribute or bundle\"></p>\n<table id=\"capability-table\"><caption>"
+                + "<p><label for=\"capability-filter\">Filter by name, attribute or bundle</label> "
+                + "<input id=\"capability-filter\" type=\"search\"></p>\n<table id=\"capability-table\"><caption>"
                 + capabilities.size() + " capabilities in the registry</caption><thead><tr><th scope=\"col\">Name"
                 + "</th><th scope=\"col\">Attributes</th><th scope=\"col\">Bundle</th></tr></thead><tbody>\n");
         for (PlatformCapability capability : capabilities) {
@@ -175,9 +176,5 @@ final class PageHtml {
 
     private static void term(StringBuilder html, String term, String value) {
         html.append("<div><dt>").append(term).append("</dt><dd>").append(escape(value)).append("</dd></div>");
-    }
-
-    private static String escape(String text) {
-        return Markup.escape(text);
     }
 }

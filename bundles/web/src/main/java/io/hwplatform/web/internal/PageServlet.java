@@ -8,9 +8,9 @@ import io.hwplatform.api.numa.NumaAllocator;
 import io.hwplatform.support.documents.Documents;
 import io.hwplatform.support.documents.TopologySvg;
 import io.hwplatform.support.shell.Json;
+import io.hwplatform.support.web.Responses;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +71,7 @@ public final class PageServlet extends HttpServlet {
             return;
         }
         if (path.equals("/")) {
-            send(response, "text/html; charset=utf-8", PageHtml.render(facts()));
+            Responses.send(response, "text/html; charset=utf-8", PageHtml.render(facts()));
             return;
         }
         if (ASSETS.containsKey(path)) {
@@ -84,7 +84,7 @@ public final class PageServlet extends HttpServlet {
                 response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "no NUMA allocator is running");
                 return;
             }
-            send(response, "image/svg+xml; charset=utf-8", TopologySvg.render(numa.topology()));
+            Responses.send(response, "image/svg+xml; charset=utf-8", TopologySvg.render(numa.topology()));
             return;
         }
         Optional<Supplier<Map<String, Object>>> document = document(path);
@@ -98,7 +98,7 @@ public final class PageServlet extends HttpServlet {
                     + " is not running");
             return;
         }
-        send(response, "application/json; charset=utf-8", Json.write(json));
+        Responses.send(response, "application/json; charset=utf-8", Json.write(json));
     }
 
     /** @return the document behind an {@code /api/} path (null inside when its service is gone), or empty */
@@ -144,12 +144,5 @@ public final class PageServlet extends HttpServlet {
             response.setContentType(ASSETS.get(path));
             in.transferTo(response.getOutputStream());
         }
-    }
-
-    private static void send(HttpServletResponse response, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setContentType(type);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
     }
 }

@@ -116,12 +116,7 @@ public final class NfdExportComponent {
     @Deactivate
     void deactivate() {
         listening.close();
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Daemons.stop(thread);
         file.delete();
     }
 

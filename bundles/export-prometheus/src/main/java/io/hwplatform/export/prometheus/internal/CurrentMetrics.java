@@ -26,8 +26,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = CurrentMetrics.class)
 public final class CurrentMetrics {
 
+    /** Immutable, so one for every scrape and write. */
+    private static final PrometheusTextFormatWriter WRITER = PrometheusTextFormatWriter.create();
     /** The text format's media type, as Prometheus negotiates it. */
-    static final String CONTENT_TYPE = PrometheusTextFormatWriter.create().getContentType();
+    static final String CONTENT_TYPE = WRITER.getContentType();
 
     private final ReclaimTotals reclaims = new ReclaimTotals();
     private final GovernorWatch watch = new GovernorWatch(reclaims);
@@ -68,7 +70,7 @@ public final class CurrentMetrics {
                 Optional.ofNullable(detector).map(HypervisorDetector::info), reclaims);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         try {
-            PrometheusTextFormatWriter.create().write(text, Metrics.of(inputs));
+            WRITER.write(text, Metrics.of(inputs));
         } catch (IOException impossible) {
             throw new UncheckedIOException("writing to memory failed", impossible);
         }

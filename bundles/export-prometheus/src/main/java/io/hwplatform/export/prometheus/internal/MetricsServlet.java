@@ -1,7 +1,7 @@
 package io.hwplatform.export.prometheus.internal;
 
+import io.hwplatform.support.web.Responses;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -31,10 +31,7 @@ public final class MetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = metrics.text().getBytes(StandardCharsets.UTF_8);
-        response.setContentType(CurrentMetrics.CONTENT_TYPE);
         response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        Responses.send(response, CurrentMetrics.CONTENT_TYPE, metrics.text());
     }
 }

@@ -57,12 +57,7 @@ public final class TextfileExporter {
 
     @Deactivate
     void deactivate() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Daemons.stop(thread);
         file.delete();
     }
 
