@@ -20,9 +20,11 @@ import org.osgi.annotation.versioning.ProviderType;
  *       memory, at the cost of a slower allocation and memory that waits for the garbage collector.</li>
  * </ul>
  *
- * <p><b>Leaks.</b> A buffer dropped without close is recovered once neither it nor its view is reachable (in
- * quarantine: nor anything derived from the view), after a garbage collection, and reported. Keeping only the view is
- * enough to keep the memory.
+ * <p><b>Leaks.</b> A buffer dropped without close is found once neither it nor its view is reachable, after a
+ * garbage collection, and reported. Keeping only the view, or only a slice, duplicate or typed view of it, keeps the
+ * memory and its data: in quarantine the block is handed out again once nothing derived from the view is reachable
+ * either; by default a dropped buffer's block is never handed out again, and comes back with its chunk, once the rest
+ * of the chunk is free and no view of it is reachable.
  *
  * <p>Thread-safety: {@link #close()} may be called from any thread, once or more; the view is an ordinary
  * {@link ByteBuffer}, not thread-safe.

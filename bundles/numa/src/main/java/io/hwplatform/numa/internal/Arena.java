@@ -89,14 +89,24 @@ final class Arena {
             withFreeBlocks.addLast(chunk);
         }
         chunk.free[chunk.freeCount++] = block;
-        return chunk.freeCount == chunk.blocks ? chunk : null;
+        return chunk.whollyFree() ? chunk : null;
+    }
+
+    /**
+     * Keeps a block of a buffer that was never closed out of reuse for good (see {@link Chunk#lost}).
+     *
+     * @return the block's chunk when this made it wholly free, else null
+     */
+    synchronized Chunk lose(Chunk chunk) {
+        chunk.lost++;
+        return chunk.whollyFree() ? chunk : null;
     }
 
     /** Removes and returns every wholly free chunk, for release to the operating system. */
     synchronized List<Chunk> removeFreeChunks() {
         List<Chunk> free = new ArrayList<>();
         for (Chunk chunk : table) {
-            if (chunk != null && chunk.freeCount == chunk.blocks) {
+            if (chunk != null && chunk.whollyFree()) {
                 free.add(chunk);
                 forget(chunk);
             }
@@ -106,7 +116,7 @@ final class Arena {
 
     /** Removes one chunk if it is wholly free. @return whether it was removed */
     synchronized boolean removeIfFree(Chunk chunk) {
-        if (chunk.freeCount != chunk.blocks || table[chunk.index] != chunk) {
+        if (!chunk.whollyFree() || table[chunk.index] != chunk) {
             return false;
         }
         forget(chunk);
@@ -114,7 +124,7 @@ final class Arena {
     }
 
     private void forget(Chunk chunk) {
-        table[chunk.index] = null; // no id of it is held anywhere: every block is in its free stack
+        table[chunk.index] = null; // no id of it is held anywhere: every block is in its free stack, or lost
         withFreeBlocks.remove(chunk);
         chunks--;
     }
@@ -123,14 +133,17 @@ final class Arena {
         return chunks;
     }
 
-    /** @return {blocks, free blocks} held in this arena's chunks (free ones in thread caches count as used here) */
+    /**
+     * @return {blocks, blocks no open buffer holds} of this arena's chunks: free and lost ones (free ones in thread
+     *     caches count as used here)
+     */
     synchronized long[] blocks() {
         long blocks = 0;
         long free = 0;
         for (Chunk chunk : table) {
             if (chunk != null) {
                 blocks += chunk.blocks;
-                free += chunk.freeCount;
+                free += chunk.freeCount + chunk.lost;
             }
         }
         return new long[] {blocks, free};

@@ -34,6 +34,14 @@ final class Chunk {
     /** The free-block stack, guarded by the arena's lock (a dedicated chunk has none). */
     final int[] free;
     int freeCount;
+    /**
+     * Blocks of buffers that were never closed and whose view became unreachable, in the default mode. What was
+     * derived from such a view (a slice, a duplicate, a typed view) keeps only the root reachable, not the view, so
+     * such a block may still be read and written: it is never handed out again and its pages are never discarded;
+     * it comes back with its chunk, once the chunk is otherwise free and no view of it is left. Guarded by the
+     * arena's lock (set once, before the chunk is given up, for a dedicated chunk).
+     */
+    int lost;
 
     Chunk(Pool pool, Arena arena, NativeChunk memory, int slot, int sizeClass, int blockSize) {
         this.pool = pool;
@@ -52,9 +60,26 @@ final class Chunk {
         this.freeCount = blocks;
     }
 
-    /** Keeps a tracker reachable until its block comes back (a stale one of an earlier buffer is simply replaced). */
-    void install(int block, ViewTracker tracker) {
-        TRACKERS.setVolatile(trackers, block, tracker);
+    /**
+     * Keeps the tracker of an open buffer reachable until its block comes back. The buffer may be closed, and its
+     * block handed out and tracked again, while this runs: a compare-and-set that fails when another tracker came in
+     * meanwhile, and a last look at the buffer, make sure a late install never replaces the newer buffer's tracker
+     * (it would be collected unseen, and that buffer's leak never found). A stale tracker of an earlier buffer is
+     * simply replaced.
+     */
+    void install(int block, ViewTracker tracker, PooledBuffer buffer) {
+        for (;;) {
+            ViewTracker held = (ViewTracker) TRACKERS.getVolatile(trackers, block);
+            if (!buffer.trackedBy(tracker)) {
+                return; // closed meanwhile: its close claimed the tracker
+            }
+            if (TRACKERS.compareAndSet(trackers, block, held, tracker)) {
+                break;
+            }
+        }
+        if (!buffer.trackedBy(tracker)) {
+            untrack(block, tracker); // closed while it went in: gone again, unless a newer one replaced it already
+        }
     }
 
     /** Lets a tracker go, if it is still the one kept for the block. */
@@ -64,6 +89,11 @@ final class Chunk {
 
     boolean dedicated() {
         return sizeClass < 0;
+    }
+
+    /** @return whether no block is out: each is free or lost (the arena's lock held) */
+    boolean whollyFree() {
+        return freeCount + lost == blocks;
     }
 
     /** @return the id thread caches keep for a block */

@@ -259,6 +259,15 @@ final class Pool {
         returns.drainDead();
     }
 
+    /** The maintenance thread: what threads that stopped allocating here dropped can be found from now on. */
+    void adoptIdleRounds() {
+        for (ThreadCache cache : caches.all()) {
+            if (!cache.zombie) {
+                returns.adoptIdleRound(cache);
+            }
+        }
+    }
+
     /** Makes no chunk from now on; gives up those already wholly free. */
     void retire() {
         retired = true;
@@ -281,7 +290,7 @@ final class Pool {
         for (Arena[] classes : arenas) {
             for (Arena arena : classes) {
                 for (Chunk chunk : arena.removeFreeChunks()) {
-                    bytes += chunk.memory.size();
+                    bytes += chunk.lost == 0 ? chunk.memory.size() : 0; // a lost block's pages stay until unmapped
                     returns.bury(chunk);
                 }
             }

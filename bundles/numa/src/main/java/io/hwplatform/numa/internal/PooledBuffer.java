@@ -151,7 +151,12 @@ final class PooledBuffer implements NumaBuffer {
         return STATE.compareAndSet(this, null, tracker);
     }
 
-    /** @return whether a tracker follows this buffer (a racy read, for a quick skip) */
+    /** @return whether this tracker follows this open buffer */
+    boolean trackedBy(ViewTracker tracker) {
+        return state == tracker;
+    }
+
+        /** @return whether a tracker follows this buffer (a racy read, for a quick skip) */
     boolean tracked() {
         Object current = state;
         return current != null && current != CLOSED;

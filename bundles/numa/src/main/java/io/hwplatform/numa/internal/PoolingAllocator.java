@@ -245,20 +245,28 @@ public final class PoolingAllocator implements NumaAllocator, Pool.Housekeeping 
     public synchronized List<String> maintain() {
         reclamation.poll();
         List<String> warnings = new ArrayList<>();
-        long leaked = 0;
         for (Pool pool : pools()) {
             pool.drainDead();
+            pool.adoptIdleRounds();
             warnings.addAll(pool.takeWarnings());
-            leaked += pool.counters.leaked.get();
         }
         forgetDonePools();
-        leaked += forgotten.leaked.get();
+        long leaked = leaksFound();
         if (leaked > reportedLeaks) {
             warnings.add((leaked - reportedLeaks) + " NumaBuffer(s) were dropped without close; their memory was "
                     + "recovered (" + leaked + " so far)");
             reportedLeaks = leaked;
         }
         return warnings;
+    }
+
+    /** @return the dropped buffers found so far, without looking for more */
+    synchronized long leaksFound() {
+        long leaked = forgotten.leaked.get();
+        for (Pool pool : pools()) {
+            leaked += pool.counters.leaked.get();
+        }
+        return leaked;
     }
 
     /**

@@ -23,9 +23,14 @@ final class Reclamation {
     private final Set<Grave> graves = ConcurrentHashMap.newKeySet();
     private final AtomicLong pendingBytes = new AtomicLong();
 
-    /** Gives a chunk up: its pages go back to the operating system now, the chunk once no view of it is left. */
+    /**
+     * Gives a chunk up: its pages go back to the operating system now (unless a lost block's data may still be read
+     * through a view derived from it), the chunk once no view of it is left.
+     */
     void bury(Chunk chunk) {
-        chunk.pool.backend.discard(chunk.memory);
+        if (chunk.lost == 0) {
+            chunk.pool.backend.discard(chunk.memory);
+        }
         pendingBytes.addAndGet(chunk.memory.size());
         graves.add(new Grave(chunk.detachRoot(), roots, chunk));
     }

@@ -34,7 +34,7 @@ final class Returns {
         int block = buffer.block();
         ViewTracker tracker = new ViewTracker(buffer.view(), reclamation.views, buffer.chunk, block);
         if (buffer.track(tracker)) {
-            buffer.chunk.install(block, tracker);
+            buffer.chunk.install(block, tracker, buffer);
         }
     }
 
@@ -43,6 +43,31 @@ final class Returns {
         for (PooledBuffer buffer : round) {
             if (buffer != null && buffer.isOpen() && !buffer.tracked()) {
                 track(buffer);
+            }
+        }
+    }
+
+    /**
+     * The maintenance thread, about a thread that has not finished a round since its last look: the round's buffers
+     * are held by the cache, where no collection can find them dropped, until that thread allocates again (it may
+     * never). Those still open are tracked now, and the round lets go of all of them. Racy by design, as the owner
+     * may be adding to the round meanwhile: tracking is a compare-and-set, and an entry seen before its view is
+     * left to the owner.
+     */
+    void adoptIdleRound(ThreadCache cache) {
+        int rounds = cache.rounds;
+        if (rounds != cache.roundsSeen) {
+            cache.roundsSeen = rounds;
+            return;
+        }
+        PooledBuffer[] round = cache.recent;
+        for (int i = 0; i < round.length; i++) {
+            PooledBuffer buffer = round[i];
+            if (buffer != null && buffer.view() != null) {
+                if (buffer.isOpen() && !buffer.tracked()) {
+                    track(buffer);
+                }
+                round[i] = null;
             }
         }
     }
@@ -76,30 +101,41 @@ final class Returns {
         tracker.closed = true;
     }
 
-    /** A buffer's view became unreachable: its block comes back, out of quarantine or as a leak. */
+    /**
+     * A buffer's view became unreachable: its block comes back, out of quarantine or as a leak. A leak of the default
+     * mode is counted but its block is lost (see {@link Chunk#lost}): views derived from the view may still reach it.
+     * In quarantine every view is a root of its own, which whatever is derived from it keeps reachable.
+     */
     void recover(ViewTracker tracker) {
         Chunk chunk = tracker.chunk;
         chunk.untrack(tracker.block, tracker);
         if (!tracker.claim()) {
             return; // the buffer was closed, and its close released the block
         }
+        boolean derivedViewsMayRemain = !tracker.closed && !chunk.pool.quarantine;
         if (tracker.closed) {
             counters.quarantinedBytes.addAndGet(-chunk.blockSize);
         } else {
             counters.leaked.incrementAndGet();
         }
         if (chunk.dedicated()) {
+            chunk.lost = derivedViewsMayRemain ? 1 : 0;
             retireDedicated(chunk);
+        } else if (derivedViewsMayRemain) {
+            settle(chunk.arena, chunk.arena.lose(chunk));
         } else {
             giveBack(chunk, tracker.block);
         }
     }
 
     void giveBack(Chunk chunk, int block) {
-        Arena arena = chunk.arena;
-        Chunk wholly = arena.giveBack(chunk, block);
-        if (wholly != null && retired && arena.removeIfFree(wholly)) {
-            bury(wholly);
+        settle(chunk.arena, chunk.arena.giveBack(chunk, block));
+    }
+
+    /** A chunk that a returned block made wholly free is given up at once if its pool is retired. */
+    private void settle(Arena arena, Chunk whollyFree) {
+        if (whollyFree != null && retired && arena.removeIfFree(whollyFree)) {
+            bury(whollyFree);
         }
     }
 

@@ -27,6 +27,8 @@ final class ThreadCache {
     PooledBuffer[] recent = new PooledBuffer[RECENT];
     int recentCount;
     int rounds;
+    /** {@link #rounds} as the maintenance thread saw it last time: unchanged since, and the owner is idle here. */
+    int roundsSeen = -1;
     /**
      * The owner's last preferred node, policy and where that node came from (the caller, a device, the thread), and
      * where the chain sent it: the fast path's shortcut.

@@ -45,6 +45,7 @@ public final class Misuse {
         misuse.run("close-reuse-small", misuse::closeThenReuse);
         misuse.run("view-kept-handle-dropped", misuse::viewKeptHandleDropped);
         misuse.run("derived-views-outlive-everything", misuse::derivedViewsOutliveEverything);
+        misuse.run("derived-view-of-a-dropped-buffer", misuse::derivedViewOfADroppedBuffer);
         misuse.run("double-close-across-threads", misuse::doubleCloseAcrossThreads);
         misuse.run("random-sequences", misuse::randomSequences);
         System.out.println("done");
@@ -133,6 +134,34 @@ public final class Misuse {
         slice.putInt(0, 7);
         longs.put(longs.capacity() - 1, 7L);
         readOnly.get(LARGE - 1);
+    }
+
+    /**
+     * A buffer never closed, of which only a duplicate or a typed view is kept: that is all the caller holds, so its
+     * data must stay its own through collections, trims and new allocations, although the buffer counts as a leak.
+     */
+    private void derivedViewOfADroppedBuffer() throws Exception {
+        int[] sizes = {4096, 65536, LARGE};
+        ByteBuffer[] duplicates = new ByteBuffer[sizes.length];
+        java.nio.LongBuffer[] longs = new java.nio.LongBuffer[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            ByteBuffer view = allocator.allocate(sizes[i], 0).buffer();
+            for (int at = 0; at < view.capacity(); at++) {
+                view.put(at, (byte) (0x50 + i));
+            }
+            duplicates[i] = view.duplicate();
+            longs[i] = view.asLongBuffer();
+        }
+        long leakedBefore = allocator.stats().leaked();
+        churn();
+        for (int i = 0; i < sizes.length; i++) {
+            check(filledWith(duplicates[i], (byte) (0x50 + i)), "a kept duplicate's memory went to someone else");
+            check(longs[i].get(longs[i].capacity() - 1) == (0x50 + i) * 0x0101010101010101L,
+                    "a kept typed view's memory changed");
+        }
+        if (!quarantine) { // in quarantine what is derived keeps the view itself, so nothing counts as a leak
+            check(allocator.stats().leaked() >= leakedBefore + sizes.length, "dropped buffers were not found");
+        }
     }
 
     private void doubleCloseAcrossThreads() throws Exception {

@@ -12,6 +12,7 @@ import io.hwplatform.api.numa.spi.NumaBindException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class PoolingAllocatorTest {
@@ -300,13 +301,42 @@ class PoolingAllocatorTest {
         dropOneBuffer();
         System.gc();
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (allocator.stats().leaked() == 0 && System.nanoTime() < deadline) {
+        while (allocator.leaksFound() == 0 && System.nanoTime() < deadline) { // a look that does not look for more
             for (int i = 0; i < 10 * ThreadCache.RECENT; i++) {
                 allocator.allocate(4096, 0).close(); // a service's ordinary traffic, nothing else
             }
             System.gc();
         }
-        assertThat(allocator.stats().leaked()).isEqualTo(1);
+        assertThat(allocator.leaksFound()).isEqualTo(1);
+    }
+
+    @Test
+    void whatAnIdleThreadDroppedIsFoundByMaintenance() throws Exception {
+        CountDownLatch dropped = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread idle = new Thread(() -> {
+            dropOneBuffer(); // then it only waits: it never finishes its round of allocations
+            dropped.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        idle.start();
+        try {
+            dropped.await();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (allocator.leaksFound() == 0 && System.nanoTime() < deadline) {
+                allocator.maintain(); // what the component's timer does every second
+                System.gc();
+            }
+            assertThat(allocator.leaksFound()).isEqualTo(1);
+            assertThat(idle.isAlive()).isTrue();
+        } finally {
+            done.countDown();
+            idle.join();
+        }
     }
 
     @Test
