@@ -44,7 +44,7 @@ public abstract class WatchedSource implements PressureSource {
         return () -> {
             try {
                 task.run();
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) {
                 failed(what, e);
             }
         };
@@ -119,7 +119,7 @@ public abstract class WatchedSource implements PressureSource {
             for (Consumer<MemoryPressure> listener : listeners) {
                 try {
                     listener.accept(pressure);
-                } catch (RuntimeException | LinkageError e) { // one listener's failure must not silence the source
+                } catch (RuntimeException | Error e) { // one listener's failure must not silence the source
                     failed("a listener failed", e);
                 }
             }

@@ -29,7 +29,7 @@ final class Detection {
         for (HypervisorProbe probe : probes) {
             try {
                 findings.addAll(probe.examine(host));
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) {
                 failures.add(new Evidence("probe " + probe.name(), "failed: " + e, "ignored in this detection"));
             }
         }

@@ -143,7 +143,7 @@ final class Governor implements AutoCloseable {
         for (MemoryListener listener : listeners) {
             try {
                 listener.pressure(pressure);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) {
                 listenerFailed(pressure.source(), listener, e);
             }
         }
@@ -205,7 +205,7 @@ final class Governor implements AutoCloseable {
         for (MemoryListener listener : listeners) {
             try {
                 listener.reclaimed(report);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) {
                 listenerFailed(trigger, listener, e);
             }
         }
@@ -228,7 +228,7 @@ final class Governor implements AutoCloseable {
             workers.execute(() -> {
                 try {
                     registered.reclaimer.relieved();
-                } catch (RuntimeException ignored) {
+                } catch (RuntimeException | Error ignored) {
                     // a reclaimer that cannot grow back stays small; nothing to do about it here
                 }
             });

@@ -69,7 +69,7 @@ public final class NumaAllocatorComponent implements NumaAllocator {
     private void maintain() {
         try {
             allocator.maintain().forEach(warning -> LOG.log(System.Logger.Level.WARNING, warning));
-        } catch (RuntimeException | LinkageError e) { // never let one failure end the maintenance
+        } catch (RuntimeException | Error e) { // never let one failure end the maintenance
             LOG.log(System.Logger.Level.ERROR, "NUMA pool maintenance failed; trying again next time", e);
         }
     }

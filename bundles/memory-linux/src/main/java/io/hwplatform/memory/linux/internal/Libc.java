@@ -14,6 +14,8 @@ final class Libc {
     static final int O_NONBLOCK = 0x800;
     static final int EFD_NONBLOCK = 0x800;
     static final int EFD_CLOEXEC = 0x80000;
+    /** errno of a call a signal interrupted. */
+    static final int EINTR = 4;
     static final short POLLIN = 0x1;
     static final short POLLPRI = 0x2;
     static final short POLLERR = 0x8;
@@ -48,6 +50,7 @@ final class Libc {
         return switch (errno) {
             case 1 -> "EPERM";
             case 2 -> "ENOENT";
+            case EINTR -> "EINTR";
             case 11 -> "EAGAIN";
             case 12 -> "ENOMEM";
             case 13 -> "EACCES";

@@ -2,6 +2,7 @@ package io.hwplatform.memory.linux.internal;
 
 import io.hwplatform.support.threads.Daemons;
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -149,7 +150,7 @@ final class TriggerWatch implements AutoCloseable {
                     if (!pollOnce(pollfds, count, quietMillis, fired, lost)) {
                         return;
                     }
-                } catch (RuntimeException | LinkageError e) {
+                } catch (RuntimeException | Error e) {
                     failed.accept(e);
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(quietMillis)); // no hot loop if it repeats
                 }
@@ -173,7 +174,10 @@ final class TriggerWatch implements AutoCloseable {
             return true;
         }
         if (ready < 0) {
-            return true; // EINTR
+            if (Native.getLastError() == Libc.EINTR) {
+                return true; // a signal: poll again
+            }
+            throw new IllegalStateException("poll: " + Libc.lastError()); // reported, and tried again after a pause
         }
         int highest = -1;
         for (int i = 0; i < fds.length; i++) {

@@ -103,7 +103,7 @@ class LiveSourcesTest {
                     java.util.List.of("some 150000 2000000\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 20,
                     trigger -> {
                         if (quiet.incrementAndGet() == 1) {
-                            throw new IllegalStateException("first call fails");
+                            throw new AssertionError("first call fails"); // an Error, not only exceptions
                         }
                     }, why -> { }, failures::add, "test-psi");
         } catch (TriggerWatch.Refused refused) {
@@ -156,6 +156,4 @@ class LiveSourcesTest {
             assertThat(process.trimNativeHeap()).as("glibc's malloc_trim ran").isNotNegative();
         }
     }
-
-    /** Waits for a condition, checking every few milliseconds, for at most the time given. */
 }

@@ -91,6 +91,14 @@ class ParsersTest {
     }
 
     @Test
+    void aCapturedSixtyFourKibibytePageKernelCountsItsBalloonInItsOwnPages() {
+        BalloonSource source = new BalloonSource(
+                HostRoot.of(java.nio.file.Path.of("src/test/trees/arm64-64k-pages-guest").toAbsolutePath().toString()), 1000);
+        source.sample();
+        assertThat(source.sizeBytes()).hasValue(3072L * 65536);
+    }
+
+    @Test
     void growingBalloonWantsItsGrowthBack() {
         BalloonSource source = new BalloonSource(HostRoot.live(), 1000);
         String vmstat = "";
