@@ -13,10 +13,6 @@ import io.hwplatform.api.capability.CapabilityRegistration;
 import io.hwplatform.api.capability.CapabilityRegistry;
 import io.hwplatform.api.capability.PlatformCapability;
 import io.hwplatform.itests.consumer.NumaAwareWorker;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Hashtable;
@@ -25,8 +21,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -39,7 +33,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -127,7 +120,7 @@ public class CapabilityRegistryIT {
 
     @Test
     public void capabilitiesOfAStoppedBundleAreGone() throws Exception {
-        Bundle provider = context.installBundle("itest:provider", emptyBundle("io.hwplatform.itests.provider"));
+        Bundle provider = context.installBundle("itest:provider", TestBundles.empty("io.hwplatform.itests.provider"));
         provider.start();
         BlockingQueue<CapabilityEvent> events = new LinkedBlockingQueue<>();
         registry.addListener(PlatformCapability.filter("memory.pressure.psi"), events::add);
@@ -154,7 +147,7 @@ public class CapabilityRegistryIT {
      */
     @Test
     public void aForeignBundleCanNeitherWithdrawNorChangeAnotherBundlesCapability() throws Exception {
-        Bundle owner = context.installBundle("itest:owner", emptyBundle("io.hwplatform.itests.owner"));
+        Bundle owner = context.installBundle("itest:owner", TestBundles.empty("io.hwplatform.itests.owner"));
         owner.start();
         try {
             BundleContext ownerContext = owner.getBundleContext();
@@ -257,17 +250,6 @@ public class CapabilityRegistryIT {
             Object result = session.execute(command);
             return String.valueOf(result).trim();
         }
-    }
-
-    /** A bundle with a manifest and nothing else: a stand-in for any bundle that publishes capabilities. */
-    private static InputStream emptyBundle(String symbolicName) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
-        manifest.getMainAttributes().putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
-        manifest.getMainAttributes().putValue(Constants.BUNDLE_SYMBOLICNAME, symbolicName);
-        ByteArrayOutputStream jar = new ByteArrayOutputStream();
-        new JarOutputStream(jar, manifest).close();
-        return new ByteArrayInputStream(jar.toByteArray());
     }
 
     private static void assertEvent(CapabilityEvent event, CapabilityEvent.Type type, String name) {

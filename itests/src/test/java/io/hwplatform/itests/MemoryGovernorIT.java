@@ -32,6 +32,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
@@ -130,6 +131,36 @@ public class MemoryGovernorIT {
             handler.close();
         }
         assertTrue(governor.reclaim(1, PressureLevel.MODERATE).results().isEmpty());
+    }
+
+    /**
+     * A bundle that registered a handler and stopped without closing it: the handler goes with it, so that the
+     * governor never calls a stopped bundle's code.
+     */
+    @Test
+    public void aStoppedBundlesBalloonHandlersGoWithIt() throws Exception {
+        String handlers = "(" + MemoryReclaimer.NAME + "=balloon-handler-*)";
+        Bundle user = context.installBundle("itest:balloon-user", TestBundles.empty("io.hwplatform.itests.balloon"));
+        user.start();
+        try {
+            BundleContext userContext = user.getBundleContext();
+            BalloonDriver itsBalloon = userContext.getService(userContext.getServiceReference(BalloonDriver.class));
+            AtomicLong asked = new AtomicLong();
+            itsBalloon.registerPressureHandler(asked::set); // never closed
+            assertEquals(1, context.getServiceReferences(MemoryReclaimer.class, handlers).size());
+            governor.reclaim(1 << 20, PressureLevel.MODERATE);
+            assertEquals(1 << 20, asked.get());
+
+            user.stop();
+
+            assertTrue("the stopped bundle's handler is gone",
+                    context.getServiceReferences(MemoryReclaimer.class, handlers).isEmpty());
+            asked.set(0);
+            governor.reclaim(1 << 20, PressureLevel.MODERATE);
+            assertEquals("not called after its bundle stopped", 0, asked.get());
+        } finally {
+            user.uninstall();
+        }
     }
 
     @Test
