@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hwplatform.api.memory.MemoryPressure;
 import io.hwplatform.api.memory.PressureLevel;
 import io.hwplatform.api.memory.Subscription;
+import io.hwplatform.testsupport.Await;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The Windows source's logic against a fake kernel32 (there is no Windows machine here). */
@@ -40,8 +42,10 @@ class WindowsPressureSourceTest {
     void watchingCreatesBothNotificationsReportsChangesAndClosesThem() {
         FakeWindows windows = new FakeWindows();
         WindowsPressureSource source = new WindowsPressureSource(windows, 60_000);
-        List<MemoryPressure> reports = new ArrayList<>();
+        List<MemoryPressure> reports = new CopyOnWriteArrayList<>();
         Subscription subscription = source.watch(reports::add);
+        // The sampling thread's first reading, at once; the next is a minute away, so the readings below are alone
+        Await.until(() -> !source.current().detail().equals("not watched yet"), 5_000, "the first sample");
 
         windows.low = true;
         source.sample();
