@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,45 @@ class BundleListsTest {
                 "project\\(\"([\\w-]+)\"\\)");
         assertThat(named).isNotEmpty();
         assertThat(distribution()).containsAll(named);
+    }
+
+    /**
+     * Each probe bundle's probe runs in the detector's scenario tests (a test dependency and an entry of
+     * {@code ScenarioTest.ALL_PROBES}) and is installed by the Pax Exam hypervisor group.
+     */
+    @Test
+    void everyProbeBundleIsInTheScenarioTestsAndThePaxExamGroup() throws IOException {
+        Set<String> probeBundles = new TreeSet<>();
+        for (String bundle : distribution()) {
+            if (bundle.startsWith("hypervisor-") && !bundle.equals("hypervisor-windows")) { // Windows: host signals
+                probeBundles.add(bundle);
+            }
+        }
+        assertThat(probeBundles).hasSizeGreaterThan(4);
+        String detectorPom = read("bundles/hypervisor/pom.xml");
+        String scenarios = read("bundles/hypervisor/src/test/java/io/hwplatform/hypervisor/internal/ScenarioTest.java");
+        String options = read("itests/src/test/java/io/hwplatform/itests/PlatformOptions.java");
+        String hypervisorGroup = options.substring(options.indexOf("static Option hypervisor()"));
+        hypervisorGroup = hypervisorGroup.substring(0, hypervisorGroup.indexOf('}'));
+        for (String bundle : probeBundles) {
+            assertThat(detectorPom).as("a test dependency of the detector").contains("<artifactId>" + bundle + "</artifactId>");
+            assertThat(scenarios).as("ScenarioTest.ALL_PROBES").contains("new " + probeClass(bundle) + "()");
+            assertThat(hypervisorGroup).as("PlatformOptions.hypervisor()").contains("project(\"" + bundle + "\")");
+        }
+    }
+
+    /** @return the simple name of the class in a probe bundle that implements the probe SPI */
+    private static String probeClass(String bundle) throws IOException {
+        Pattern probe = Pattern.compile("class (\\w+) implements HypervisorProbe");
+        try (Stream<Path> sources = Files.walk(ROOT.resolve("bundles").resolve(bundle).resolve("src/main/java"))) {
+            for (Path source : (Iterable<Path>) sources.filter(path -> path.toString().endsWith(".java"))::iterator) {
+                Matcher matcher = probe.matcher(Files.readString(source));
+                if (matcher.find()) {
+                    return matcher.group(1);
+                }
+            }
+        }
+        throw new AssertionError(bundle + " has no class that implements HypervisorProbe");
     }
 
     @Test

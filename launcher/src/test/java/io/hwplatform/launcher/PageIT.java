@@ -100,14 +100,14 @@ class PageIT {
         OutputStream shell = launcher.getOutputStream();
         shell.write("cache:fill 96m\n".getBytes(StandardCharsets.UTF_8)); // something for the reclaim to release
         shell.flush();
-        Thread.sleep(6_000); // three samples: the chart shows the fill
+        awaitMoreSamples(page, 3); // the chart shows the fill
         int marks = reclaimMarks();
         shell.write("mem:reclaim 1m\n".getBytes(StandardCharsets.UTF_8));
         shell.flush();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ignored -> reclaimMarks() > marks);
 
         assertThat(browser.findElements(By.cssSelector("#reclaims tbody tr"))).isNotEmpty();
-        Thread.sleep(4_000); // two more samples: the drop after the reclaim, for the screenshot
+        awaitMoreSamples(page, 2); // the drop after the reclaim, for the screenshot
         screenshot("page.png");
         assertThat(severe()).as("the browser's console").isEmpty();
     }
@@ -151,6 +151,20 @@ class PageIT {
     private void awaitChart() {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ignored -> browser.findElement(
                 By.id("memory-chart")).getDomAttribute("data-updated") != null);
+    }
+
+    /** Waits until the page's history holds {@code count} more samples than now (one every 2 s). */
+    private void awaitMoreSamples(String page, int count) throws Exception {
+        int wanted = samples(page) + count;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (samples(page) < wanted) {
+            assertThat(System.nanoTime()).as("%d more samples in the history", count).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private int samples(String page) throws Exception {
+        return JsonParser.parseString(get(page + "api/history")).getAsJsonObject().getAsJsonArray("samples").size();
     }
 
     private int reclaimMarks() {
