@@ -127,6 +127,14 @@ class PageIT {
         // one model for shell and HTTP: the same documents, byte for byte as JSON values
         assertThat(json(get(page + "api/topology"))).isEqualTo(json(command(root, "numa:topology --json")));
         assertThat(json(get(page + "api/hypervisor"))).isEqualTo(json(command(root, "hv:info --json")));
+        assertThat(json(get(page + "api/devices"))).isEqualTo(json(command(root, "numa:devices --json")));
+
+        // read-only: nothing but GET and HEAD is answered
+        for (String method : List.of("POST", "PUT", "DELETE", "OPTIONS", "TRACE")) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(page))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(method).isEqualTo(405);
+        }
     }
 
     /** Starts the interactive launcher with {@code --http} on a free loopback port; @return the page's address */

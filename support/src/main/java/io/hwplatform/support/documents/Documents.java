@@ -10,12 +10,14 @@ import io.hwplatform.api.memory.MemoryStatus;
 import io.hwplatform.api.memory.ReclaimReport;
 import io.hwplatform.api.memory.ReclaimerResult;
 import io.hwplatform.api.numa.AllocationStep;
+import io.hwplatform.api.numa.NumaBuffer;
 import io.hwplatform.api.numa.NumaDevice;
 import io.hwplatform.api.numa.NumaTopology;
 import io.hwplatform.api.numa.PoolStats;
 import io.hwplatform.support.shell.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -66,6 +68,26 @@ public final class Documents {
                 "warnings", topology.warnings());
     }
 
+    /** {@code numa:devices --json}. */
+    public static Map<String, Object> devices(List<NumaDevice> devices) {
+        return Json.object("devices", devices.stream().map(device -> Json.object("name", device.name(),
+                "kind", device.kind().name().toLowerCase(Locale.ROOT), "nodes", device.nodes())).toList());
+    }
+
+    /**
+     * {@code numa:alloc --json}: where one buffer landed.
+     *
+     * @param near the device it was asked near, or null
+     */
+    public static Map<String, Object> allocation(NumaBuffer buffer, String backend, String near) {
+        Map<String, Object> report = Json.object("size", buffer.size(), "requestedNode", buffer.requestedNode(),
+                "node", buffer.node(), "verified", buffer.verified(), "step", buffer.step().id(), "backend", backend);
+        if (near != null) {
+            report.put("near", near);
+        }
+        return report;
+    }
+
     /** {@code numa:stats --json}. */
     public static Map<String, Object> poolStats(PoolStats stats, boolean numaAware) {
         return Json.object("backend", stats.backend(), "numaAware", numaAware,
@@ -74,8 +96,14 @@ public final class Documents {
                 "leaked", stats.leaked(), "trimmedBytes", stats.trimmedBytes(),
                 "awaitingRelease", stats.awaitingRelease(), "awaitingReleaseBytes", stats.awaitingReleaseBytes(),
                 "quarantine", stats.quarantine(), "quarantinedBytes", stats.quarantinedBytes(),
-                "nodeChunks", stats.nodeChunks().entrySet().stream().collect(Collectors.toMap(
-                        entry -> String.valueOf(entry.getKey()), Map.Entry::getValue)));
+                "nodeChunks", byNode(stats.nodeChunks()), "nodeChunkBytes", byNode(stats.nodeChunkBytes()),
+                "nodeInUseBytes", byNode(stats.nodeInUseBytes()));
+    }
+
+    /** @return a map by node id, as JSON object keys */
+    private static Map<String, Long> byNode(Map<Integer, Long> values) {
+        return values.entrySet().stream().collect(Collectors.toMap(entry -> String.valueOf(entry.getKey()),
+                Map.Entry::getValue));
     }
 
     /** @return the allocations per fallback step, every step named (0 when none), in the chain's order */

@@ -21,14 +21,29 @@ import java.util.Map;
  * @param awaitingReleaseBytes bytes of those chunks
  * @param quarantinedBytes bytes of closed buffers kept out of reuse until their views are unreachable
  * @param quarantine whether new buffers are quarantined after close
+ * @param nodeChunkBytes bytes in chunks per node (-1 for unbound chunks)
+ * @param nodeInUseBytes bytes of open buffers per node (-1 for unbound memory); in quarantine, closed buffers that
+ *     wait for their views count here too
+ * @since 2.3
  */
 public record PoolStats(String backend, long chunks, long chunkBytes, long inUseBytes, long allocations,
         Map<AllocationStep, Long> steps, long failures, long leaked, long trimmedBytes, Map<Integer, Long> nodeChunks,
-        long awaitingRelease, long awaitingReleaseBytes, long quarantinedBytes, boolean quarantine) {
+        long awaitingRelease, long awaitingReleaseBytes, long quarantinedBytes, boolean quarantine,
+        Map<Integer, Long> nodeChunkBytes, Map<Integer, Long> nodeInUseBytes) {
 
     /** Makes the maps unmodifiable copies. */
     public PoolStats {
         steps = Map.copyOf(steps);
         nodeChunks = Map.copyOf(nodeChunks);
+        nodeChunkBytes = Map.copyOf(nodeChunkBytes);
+        nodeInUseBytes = Map.copyOf(nodeInUseBytes);
+    }
+
+    /** The statistics of the 2.2 API, without bytes per node. */
+    public PoolStats(String backend, long chunks, long chunkBytes, long inUseBytes, long allocations,
+            Map<AllocationStep, Long> steps, long failures, long leaked, long trimmedBytes, Map<Integer, Long> nodeChunks,
+            long awaitingRelease, long awaitingReleaseBytes, long quarantinedBytes, boolean quarantine) {
+        this(backend, chunks, chunkBytes, inUseBytes, allocations, steps, failures, leaked, trimmedBytes, nodeChunks,
+                awaitingRelease, awaitingReleaseBytes, quarantinedBytes, quarantine, Map.of(), Map.of());
     }
 }

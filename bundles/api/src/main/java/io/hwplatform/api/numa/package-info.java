@@ -6,5 +6,5 @@
  * resolved.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.2.0")
+@org.osgi.annotation.versioning.Version("2.3.0")
 package io.hwplatform.api.numa;

@@ -327,43 +327,54 @@ final class Pool {
     }
 
     /**
-     * @return bytes in blocks neither in an arena, nor in a thread cache, nor in quarantine: open buffers
-     *     (approximate under load)
+     * @return per node (-1 for unbound memory): {chunks, bytes in chunks, bytes in blocks neither in an arena nor in
+     *     a thread cache (open buffers, and quarantined ones)}; approximate under load
      */
-    long inUseBytes() {
-        long bytes = 0;
+    Map<Integer, long[]> nodeUsage() {
+        Map<Integer, long[]> perNode = new HashMap<>();
         for (int slot = 0; slot < arenas.length; slot++) {
+            long[] usage = new long[3];
             for (int sizeClass = 0; sizeClass < SizeClasses.COUNT; sizeClass++) {
                 long cached = 0;
                 for (ThreadCache cache : caches.all()) {
                     cached += cache.cachedBlocks(slot, sizeClass);
                 }
-                long[] blocks = arenas[slot][sizeClass].blocks();
-                bytes += (blocks[0] - blocks[1] - cached) * SizeClasses.bytes(sizeClass);
+                Arena arena = arenas[slot][sizeClass];
+                long[] blocks = arena.blocks();
+                usage[0] += arena.chunkCount();
+                usage[1] += blocks[0] * SizeClasses.bytes(sizeClass);
+                usage[2] += (blocks[0] - blocks[1] - cached) * SizeClasses.bytes(sizeClass);
+            }
+            for (Chunk chunk : returns.dedicated) {
+                if (chunk.slot == slot) {
+                    usage[0]++;
+                    usage[1] += chunk.bytes();
+                    usage[2] += chunk.bytes();
+                }
+            }
+            if (usage[0] > 0) {
+                usage[2] = Math.max(0, usage[2]);
+                perNode.merge(placement.nodeOfSlot(slot), usage, Pool::sum);
             }
         }
-        for (Chunk chunk : returns.dedicated) {
-            bytes += chunk.bytes();
+        return perNode;
+    }
+
+    /** @return bytes of open buffers, quarantined ones not counted (approximate under load) */
+    long inUseBytes(Map<Integer, long[]> usage) {
+        long bytes = 0;
+        for (long[] node : usage.values()) {
+            bytes += node[2];
         }
         return Math.max(0, bytes - counters.quarantinedBytes.get());
     }
 
-    /** @return chunks per node (-1 for unbound) */
-    Map<Integer, Long> nodeChunks() {
-        Map<Integer, Long> perNode = new HashMap<>();
-        for (int slot = 0; slot < arenas.length; slot++) {
-            long count = 0;
-            for (Arena arena : arenas[slot]) {
-                count += arena.chunkCount();
-            }
-            for (Chunk chunk : returns.dedicated) {
-                count += chunk.slot == slot ? 1 : 0;
-            }
-            if (count > 0) {
-                perNode.merge(placement.nodeOfSlot(slot), count, Long::sum);
-            }
+    private static long[] sum(long[] a, long[] b) {
+        long[] sum = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            sum[i] = a[i] + b[i];
         }
-        return perNode;
+        return sum;
     }
 
     /**

@@ -188,6 +188,8 @@ public final class PoolingAllocator implements NumaAllocator, Pool.Housekeeping 
         List<Pool> all = pools();
         Map<AllocationStep, Long> steps = new EnumMap<>(AllocationStep.class);
         Map<Integer, Long> nodeChunks = new HashMap<>();
+        Map<Integer, Long> nodeChunkBytes = new HashMap<>();
+        Map<Integer, Long> nodeInUse = new HashMap<>();
         long chunks = 0;
         long chunkBytes = 0;
         long inUse = 0;
@@ -205,7 +207,13 @@ public final class PoolingAllocator implements NumaAllocator, Pool.Housekeeping 
             Iterable<ThreadCache> live = each.liveCaches();
             chunks += each.counters.chunks.get();
             chunkBytes += each.counters.chunkBytes.get();
-            inUse += each.inUseBytes();
+            Map<Integer, long[]> usage = each.nodeUsage();
+            inUse += each.inUseBytes(usage);
+            usage.forEach((node, counts) -> {
+                nodeChunks.merge(node, counts[0], Long::sum);
+                nodeChunkBytes.merge(node, counts[1], Long::sum);
+                nodeInUse.merge(node, counts[2], Long::sum);
+            });
             allocations += each.counters.allocations(live);
             failures += each.counters.failures(live);
             leaked += each.counters.leaked.get();
@@ -214,11 +222,10 @@ public final class PoolingAllocator implements NumaAllocator, Pool.Housekeeping 
             for (AllocationStep step : AllocationStep.values()) {
                 steps.merge(step, each.counters.steps(step, live), Long::sum);
             }
-            each.nodeChunks().forEach((node, count) -> nodeChunks.merge(node, count, Long::sum));
         }
         return new PoolStats(pool.backend.name(), chunks, chunkBytes, inUse, allocations, steps, failures, leaked,
                 trimmed, nodeChunks, reclamation.pendingChunks(), reclamation.pendingBytes(), quarantined,
-                pool.quarantine);
+                pool.quarantine, nodeChunkBytes, nodeInUse);
     }
 
     @Override

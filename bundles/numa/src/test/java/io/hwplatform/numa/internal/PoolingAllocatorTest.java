@@ -40,6 +40,19 @@ class PoolingAllocatorTest {
     }
 
     @Test
+    void statsTellTheBytesOfEachNode() {
+        try (NumaBuffer onTwo = allocator.allocate(4096, 2); NumaBuffer large = allocator.allocate(2 << 20, 1)) {
+            PoolStats stats = allocator.stats();
+            assertThat(stats.nodeInUseBytes()).containsEntry(2, 4096L).containsEntry(1, 2L << 20)
+                    .doesNotContainKey(0);
+            assertThat(stats.nodeChunkBytes()).containsEntry(2, 4L << 20).containsEntry(1, 2L << 20);
+            assertThat(stats.nodeChunks()).containsEntry(2, 1L).containsEntry(1, 1L);
+            assertThat(stats.inUseBytes()).isEqualTo(4096 + (2L << 20));
+        }
+        assertThat(allocator.stats().nodeInUseBytes()).containsEntry(2, 0L);
+    }
+
+    @Test
     void nearADeviceTheDevicesNodeServesAndSaysSo() {
         try (NumaBuffer buffer = allocator.allocateNear("nvme0n1", 64 << 10)) {
             assertThat(buffer.node()).isEqualTo(1);

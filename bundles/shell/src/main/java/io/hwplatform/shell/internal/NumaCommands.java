@@ -67,8 +67,7 @@ public final class NumaCommands {
             @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json) {
         List<NumaDevice> devices = allocator.topology().devices();
         if (json) {
-            return Json.write(Map.of("devices", devices.stream().map(device -> Json.object(
-                    "name", device.name(), "kind", lower(device.kind()), "nodes", device.nodes())).toList()));
+            return Json.write(Documents.devices(devices));
         }
         TextTable table = new TextTable("DEVICE", "KIND", "NODES");
         devices.forEach(device -> table.row(device.name(), lower(device.kind()),
@@ -125,13 +124,7 @@ public final class NumaCommands {
 
     private String allocReport(boolean json, NumaBuffer buffer, String device) {
         if (json) {
-            Map<String, Object> report = Json.object("size", buffer.size(), "requestedNode", buffer.requestedNode(),
-                    "node", buffer.node(), "verified", buffer.verified(), "step", buffer.step().id(),
-                    "backend", allocator.stats().backend());
-            if (device != null) {
-                report.put("near", device);
-            }
-            return Json.write(report);
+            return Json.write(Documents.allocation(buffer, allocator.stats().backend(), device));
         }
         return (device == null ? "" : "near " + device + ": ") + allocText(buffer);
     }

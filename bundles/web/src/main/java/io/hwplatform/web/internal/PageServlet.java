@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.servlet.Servlet;
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -59,6 +60,18 @@ public final class PageServlet extends HttpServlet {
     @Activate
     public PageServlet(@Reference MemoryHistory history) {
         this.history = history;
+    }
+
+    /** Read-only: GET and HEAD (which HttpServlet answers from GET) and nothing else, OPTIONS and TRACE included. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+            response.setHeader("Allow", "GET, HEAD");
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        super.service(request, response);
     }
 
     @Override
@@ -109,8 +122,10 @@ public final class PageServlet extends HttpServlet {
                     found.isNumaAware()));
             case "/api/stats" -> () -> with(allocator, found -> Documents.poolStats(found.stats(),
                     found.isNumaAware()));
+            case "/api/devices" -> () -> with(allocator, found -> Documents.devices(found.topology().devices()));
             case "/api/memory" -> () -> with(governor, found -> Documents.memoryStatus(found.status()));
             case "/api/sources" -> () -> with(governor, found -> Documents.sources(found.sources()));
+            case "/api/reclaimers" -> () -> with(governor, found -> Documents.reclaimers(found.status().reclaimers()));
             case "/api/capabilities" -> () -> Documents.capabilities(capabilities());
             case "/api/history" -> history::json;
             default -> null;

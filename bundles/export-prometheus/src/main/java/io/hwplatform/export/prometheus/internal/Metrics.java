@@ -17,6 +17,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,11 +56,12 @@ final class Metrics {
                 pool.inUseBytes()));
         metrics.add(gauge("hwplatform_numa_pool_mapped_bytes", "Bytes of chunks the pool holds from the operating system",
                 pool.chunkBytes()));
-        GaugeSnapshot.Builder chunks = GaugeSnapshot.builder().name("hwplatform_numa_pool_chunks")
-                .help("Chunks the pool holds, by the node they are bound to (-1: unbound)");
-        pool.nodeChunks().forEach((node, count) -> chunks.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                .labels(Labels.of("node", String.valueOf(node))).value(count).build()));
-        metrics.add(chunks.build());
+        metrics.add(byNode("hwplatform_numa_pool_chunks", "Chunks the pool holds, by the node they are bound to "
+                + "(-1: unbound)", pool.nodeChunks()));
+        metrics.add(byNode("hwplatform_numa_pool_node_mapped_bytes", "Bytes of the pool's chunks, by the node they are "
+                + "bound to (-1: unbound)", pool.nodeChunkBytes()));
+        metrics.add(byNode("hwplatform_numa_pool_node_in_use_bytes", "Bytes of pooled buffers handed out and not "
+                + "closed, by node (-1: unbound)", pool.nodeInUseBytes()));
         CounterSnapshot.Builder steps = CounterSnapshot.builder().name("hwplatform_numa_allocations")
                 .help("Buffers handed out, by the step of the fallback chain that served them");
         for (AllocationStep step : AllocationStep.values()) {
@@ -137,6 +139,13 @@ final class Metrics {
             case MODERATE -> 1;
             case CRITICAL -> 2;
         };
+    }
+
+    private static GaugeSnapshot byNode(String name, String help, Map<Integer, Long> values) {
+        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).help(help);
+        values.forEach((node, value) -> gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                .labels(Labels.of("node", String.valueOf(node))).value(value).build()));
+        return gauge.build();
     }
 
     private static GaugeSnapshot gauge(String name, String help, double value) {

@@ -34,7 +34,8 @@ class MetricsTest {
     static Metrics.Inputs busyGuest() {
         PoolStats pool = new PoolStats("linux", 3, 12L << 20, 5L << 20, 1000,
                 Map.of(AllocationStep.PREFERRED, 900L, AllocationStep.DEVICE, 60L, AllocationStep.NEAREST, 40L), 2, 1,
-                8L << 20, Map.of(0, 2L, 1, 1L), 0, 0, 0, false);
+                8L << 20, Map.of(0, 2L, 1, 1L), 0, 0, 0, false, Map.of(0, 8L << 20, 1, 4L << 20),
+                Map.of(0, 4L << 20, 1, 1L << 20));
         NumaTopology topology = new NumaTopology("linux", List.of(
                 new NumaNode(0, new TreeSet<>(Set.of(0, 1)), 4L << 30, 1L << 30, 4, new TreeMap<>(Map.of(0, 10, 1, 21)),
                         List.of()),
@@ -68,6 +69,8 @@ class MetricsTest {
         assertThat(text).contains("hwplatform_numa_pool_in_use_bytes 5242880.0\n")
                 .contains("hwplatform_numa_pool_mapped_bytes 1.2582912E7\n")
                 .contains("hwplatform_numa_pool_chunks{node=\"1\"} 1.0\n")
+                .contains("hwplatform_numa_pool_node_mapped_bytes{node=\"0\"} 8388608.0\n")
+                .contains("hwplatform_numa_pool_node_in_use_bytes{node=\"1\"} 1048576.0\n")
                 .contains("# TYPE hwplatform_numa_allocations_total counter\n")
                 .contains("hwplatform_numa_allocations_total{step=\"device\"} 60.0\n")
                 .contains("hwplatform_numa_allocations_total{step=\"local\"} 0.0\n")
