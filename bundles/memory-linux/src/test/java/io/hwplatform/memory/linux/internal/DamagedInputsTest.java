@@ -10,6 +10,7 @@ import io.hwplatform.testsupport.TreeDamage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class DamagedInputsTest {
 
-    private static final Path GUEST = Path.of("src/test/trees/cgroup-v2-guest");
+    /** A cgroup v2 guest, and a service on the v1 memory controller in the hybrid layout. */
+    private static final List<Path> GUESTS = List.of(Path.of("src/test/trees/cgroup-v2-guest"),
+            Path.of("src/test/trees/cgroup-v1-hybrid-guest"));
     private static final String[] PIECES = {"some", "full", "avg10=", "total=", "MemTotal:", "Balloon:", " kB", "\n",
         "nr_balloon_pages", "balloon_inflate", " ", "\t", ":", "0::/", "/..", "\0", "-1", "99999999999999999999",
         "1.5e308", "NaN", "KernelPageSize:", "é", "\uFFFD", "0x40", "=", "max", " - cgroup2 cgroup2 rw", "4:memory:",
@@ -50,7 +53,7 @@ class DamagedInputsTest {
         int cases = Cases.check(300, random -> {
             Path root = Files.createTempDirectory("damaged-memory-");
             try {
-                TreeDamage.copyTree(GUEST, root);
+                TreeDamage.copyTree(GUESTS.get(random.nextInt(GUESTS.size())), root);
                 TreeDamage damage = TreeDamage.any(random);
                 String damaged = damage.applyTo(root);
                 HostRoot host = HostRoot.of(root.toString());
