@@ -29,14 +29,14 @@ public final class PlatformCommands {
 
     @Descriptor("lists the platform capabilities: name, attributes, providing bundle")
     public String capabilities(
-            @Descriptor("print one JSON document instead of a table")
+            @Descriptor(Json.OPTION)
             @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json) {
         return capabilities(json, null);
     }
 
     @Descriptor("lists the platform capabilities that match an LDAP filter, e.g. '(numa.nodes>=2)'")
     public String capabilities(
-            @Descriptor("print one JSON document instead of a table")
+            @Descriptor(Json.OPTION)
             @Parameter(names = Json.FLAG, presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("LDAP filter over name (platform.capability) and attributes; quote it") String filter) {
         List<PlatformCapability> capabilities = registry.list(filter);
