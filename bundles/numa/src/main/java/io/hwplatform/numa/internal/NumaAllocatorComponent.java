@@ -41,6 +41,8 @@ public final class NumaAllocatorComponent implements NumaAllocator {
     private final CapabilityRegistry registry;
     private final ScheduledExecutorService maintenance;
     private CapabilityRegistration capability;
+    /** Deactivated: maintenance ends once nothing is left to take back. */
+    private volatile boolean stopping;
 
     @Activate
     public NumaAllocatorComponent(@Reference CapabilityRegistry registry, BundleContext context,
@@ -69,6 +71,9 @@ public final class NumaAllocatorComponent implements NumaAllocator {
     private void maintain() {
         try {
             allocator.maintain().forEach(warning -> LOG.log(System.Logger.Level.WARNING, warning));
+            if (stopping && allocator.holdsNothing()) {
+                maintenance.shutdown();
+            }
         } catch (RuntimeException | Error e) { // never let one failure end the maintenance
             LOG.log(System.Logger.Level.ERROR, "NUMA pool maintenance failed; trying again next time", e);
         }
@@ -87,9 +92,13 @@ public final class NumaAllocatorComponent implements NumaAllocator {
         }
     }
 
+    /**
+     * The service goes, the buffers it handed out may not: maintenance goes on until the last of them is back and no
+     * view of their chunks is left (their memory is released then, on the portable backend freed), then it ends.
+     */
     @Deactivate
     synchronized void deactivate() {
-        maintenance.shutdownNow();
+        stopping = true;
         allocator.stop();
         if (capability != null) {
             capability.close();

@@ -109,6 +109,22 @@ public final class PoolingAllocator implements NumaAllocator, Pool.Housekeeping 
         }
     }
 
+    /**
+     * @return whether nothing is left to take back: no backend, no chunk of a retired pool, none waiting for its
+     *     views (then maintenance may end)
+     */
+    synchronized boolean holdsNothing() {
+        if (current != null || reclamation.pendingChunks() > 0) {
+            return false;
+        }
+        for (Pool pool : retired) {
+            if (pool.counters.chunks.get() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return the current backend, or null when there is none */
     NumaBackend backend() {
         Pool pool = current;
@@ -180,10 +196,13 @@ public final class PoolingAllocator implements NumaAllocator, Pool.Housekeeping 
         return Optional.ofNullable(pool().placement.bindingUnavailable());
     }
 
+    /** Works without a backend too (then of the pools that wait for their buffers): a stale caller may ask. */
     @Override
     public PoolStats stats() {
-        Pool pool = pool();
-        pool.settleMine(); // the caller's open recent buffers become tracked, its buffers closed elsewhere come home
+        Pool pool = current;
+        if (pool != null) {
+            pool.settleMine(); // the caller's open recent buffers become tracked, its closed elsewhere come home
+        }
         reclamation.poll();
         List<Pool> all = pools();
         Map<AllocationStep, Long> steps = new EnumMap<>(AllocationStep.class);
@@ -223,16 +242,17 @@ public final class PoolingAllocator implements NumaAllocator, Pool.Housekeeping 
                 steps.merge(step, each.counters.steps(step, live), Long::sum);
             }
         }
-        return new PoolStats(pool.backend.name(), chunks, chunkBytes, inUse, allocations, steps, failures, leaked,
-                trimmed, nodeChunks, reclamation.pendingChunks(), reclamation.pendingBytes(), quarantined,
-                pool.quarantine, nodeChunkBytes, nodeInUse);
+        return new PoolStats(pool == null ? "none" : pool.backend.name(), chunks, chunkBytes, inUse, allocations, steps,
+                failures, leaked, trimmed, nodeChunks, reclamation.pendingChunks(), reclamation.pendingBytes(),
+                quarantined, pool == null ? quarantine() : pool.quarantine, nodeChunkBytes, nodeInUse);
     }
 
+    /** Works without a backend too: then only what retired pools hold is taken back. */
     @Override
     public long trim() {
-        Pool pool = pool();
+        Pool pool = current;
         reclamation.poll();
-        long bytes = pool.trim();
+        long bytes = pool == null ? 0 : pool.trim();
         for (Pool old : retired) {
             old.flushMine();
             old.drainDead();

@@ -45,6 +45,9 @@ final class Reclamation {
             Grave grave = (Grave) ref;
             if (graves.remove(grave)) {
                 pendingBytes.addAndGet(-grave.chunk.memory.size());
+                if (grave.chunk.lost > 0) { // kept its pages for views derived from a lost block: none is left now
+                    grave.chunk.pool.backend.discard(grave.chunk.memory);
+                }
                 grave.chunk.pool.backend.release(grave.chunk.memory);
             }
         }

@@ -353,6 +353,51 @@ class PoolingAllocatorTest {
     }
 
     @Test
+    void withoutABackendStatsAndTrimStillAnswerAndWhatComesBackIsReleased() throws Exception {
+        NumaBuffer buffer = allocator.allocate(4096, 0);
+        allocator.stop(); // the last backend went away, or the component stopped
+
+        assertThat(allocator.stats().backend()).isEqualTo("none");
+        assertThat(allocator.stats().inUseBytes()).isEqualTo(4096);
+        assertThat(allocator.holdsNothing()).isFalse();
+        buffer.close();
+        buffer = null;
+        assertThat(allocator.trim()).isZero();
+
+        awaitTrue(() -> {
+            allocator.maintain();
+            return allocator.holdsNothing();
+        }, allocator);
+        assertThat(threeNodes.inUse()).as("every chunk discarded").isEmpty();
+        assertThat(threeNodes.released.get()).as("and released").isPositive();
+    }
+
+    @Test
+    void aDroppedBuffersBlockStaysOutOfReuseWhileAViewDerivedFromItLives() throws Exception {
+        ByteBuffer view = allocator.allocate(4096, 0).buffer();
+        ByteBuffer kept = view.duplicate();
+        view.put(0, (byte) 42);
+        view = null;
+        awaitTrue(() -> allocator.leaksFound() == 1, allocator);
+
+        List<NumaBuffer> next = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            NumaBuffer buffer = allocator.allocate(4096, 0);
+            buffer.buffer().put(0, (byte) 7);
+            next.add(buffer);
+        }
+        assertThat(kept.get(0)).as("never handed out again").isEqualTo((byte) 42);
+        next.forEach(NumaBuffer::close);
+        next.clear(); // closed handles keep their views, and views their chunk's root
+        int releasedBefore = threeNodes.released.get();
+        allocator.trim(); // its chunk, free but for the lost block, is given up; released once no view is left
+        assertThat(kept.get(0)).isEqualTo((byte) 42);
+
+        kept = null;
+        awaitTrue(() -> threeNodes.released.get() > releasedBefore, allocator);
+    }
+
+    @Test
     void closingFromAnotherThreadReturnsTheBlockExactlyOnce() throws Exception {
         List<NumaBuffer> buffers = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
