@@ -45,10 +45,14 @@ class DeviceLocalitySystemTest {
 
     @Test
     void withoutNumaTheSameCallsDegradeWithoutAnError() throws Exception {
-        GuestOutput guest = SystemTestSupport.guest().nvmeAndNicOn(0).run("near-1", job(JOB), (line, qemu) -> { });
+        GuestOutput guest = SystemTestSupport.guest().nvmeAndNicOn(0).run("near-1",
+                job(JOB + "; numa:topology --json"), (line, qemu) -> { });
 
         List<JsonObject> json = guest.json("near");
-        assertThat(json).as(guest.toString()).hasSize(4);
+        assertThat(json).as(guest.toString()).hasSize(5);
+        JsonObject topology = json.get(4);
+        assertThat(topology.get("numaAware").getAsBoolean()).as("not NUMA-aware: plain memory").isFalse();
+        assertThat(topology.getAsJsonArray("nodes")).hasSize(1);
         assertThat(devices(json.get(0))).as("numa:devices").containsKeys("nvme0n1", "eth0");
         for (JsonObject near : json.subList(1, 4)) {
             assertThat(near.get("node").getAsInt()).as("%s", near).isZero();
