@@ -103,6 +103,7 @@ class CgroupSystemTest {
         Sample under = run.firstAfter(run.limitAt, sample -> sample.current < 0.90 * sample.max).orElse(last);
         report("lowered memory.max under the usage", before, under, last, run);
         assertThat(lines).as("mem:watch printed the critical report").anyMatch(line -> line.contains(" cgroup CRITICAL"));
+        assertThat(lines).as("and the reclaim").anyMatch(line -> line.contains(" reclaim "));
         JsonObject cache = guest.json("max").get(0);
         assertThat(cache.get("reclaimedBytes").getAsLong()).isPositive();
         assertThat(run.exitCode).isZero();
@@ -134,6 +135,7 @@ class CgroupSystemTest {
         Sample last = run.samples.get(run.samples.size() - 1);
         report("cgroup v1: memory.limit_in_bytes lowered to 2 % above the usage", before, under, last, run);
         assertThat(lines).as("mem:watch printed the critical report").anyMatch(line -> line.contains(" cgroup CRITICAL"));
+        assertThat(lines).as("and the reclaim").anyMatch(line -> line.contains(" reclaim "));
         assertThat(last.events.getOrDefault("oom_kill", -1L)).isZero();
         assertThat(guest.json("v1").get(0).get("reclaimedBytes").getAsLong()).isPositive();
         assertThat(run.exitCode).isZero();
