@@ -156,7 +156,7 @@ final class PooledBuffer implements NumaBuffer {
         return state == tracker;
     }
 
-        /** @return whether a tracker follows this buffer (a racy read, for a quick skip) */
+    /** @return whether a tracker follows this buffer (a racy read, for a quick skip) */
     boolean tracked() {
         Object current = state;
         return current != null && current != CLOSED;

@@ -41,9 +41,15 @@ final class Returns {
     /** Tracks the buffers of a round that are still open: most are closed by now and never cost a tracker. */
     void trackOpen(PooledBuffer[] round) {
         for (PooledBuffer buffer : round) {
-            if (buffer != null && buffer.isOpen() && !buffer.tracked()) {
-                track(buffer);
+            if (buffer != null) {
+                trackIfOpen(buffer);
             }
+        }
+    }
+
+    private void trackIfOpen(PooledBuffer buffer) {
+        if (buffer.isOpen() && !buffer.tracked()) {
+            track(buffer);
         }
     }
 
@@ -64,9 +70,7 @@ final class Returns {
         for (int i = 0; i < round.length; i++) {
             PooledBuffer buffer = round[i];
             if (buffer != null && buffer.view() != null) {
-                if (buffer.isOpen() && !buffer.tracked()) {
-                    track(buffer);
-                }
+                trackIfOpen(buffer);
                 round[i] = null;
             }
         }
@@ -119,7 +123,9 @@ final class Returns {
             counters.leaked.incrementAndGet();
         }
         if (chunk.dedicated()) {
-            chunk.lost = derivedViewsMayRemain ? 1 : 0;
+            if (derivedViewsMayRemain) {
+                chunk.lost = 1;
+            }
             retireDedicated(chunk);
         } else if (derivedViewsMayRemain) {
             settle(chunk.arena, chunk.arena.lose(chunk));
